@@ -1,0 +1,93 @@
+"""Format detection and the registry of readers, one module per input format.
+
+A reader turns the bytes of one file into a `Document` (blocks of prose with source maps), and
+knows nothing about rules. Readers are looked up by name; file names map to names by extension,
+overridable per glob in configuration. An unknown extension is skipped, never guessed.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Callable
+from pathlib import PurePath
+
+from ..model import Document
+
+
+class InputError(Exception):
+    """A file that cannot be read as copy; the message names the reason (the CLI adds the path)."""
+
+
+Reader = Callable[[bytes, str, dict], Document]
+
+# name -> (module, default channel)
+FORMATS: dict[str, tuple[str, str]] = {
+    "text": ("plaintext", "plain"),
+    "markdown": ("markdown", "landing"),
+}
+
+EXTENSIONS: dict[str, str] = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+}
+
+MAX_BYTES = 20 * 1024 * 1024
+
+
+def detect(path: str, overrides: dict[str, str] | None = None) -> str | None:
+    """Format name for a path: configured globs first, then the extension; None if unknown."""
+    p = PurePath(path)
+    for glob, fmt in (overrides or {}).items():
+        if fnmatch.fnmatch(str(p), glob) or fnmatch.fnmatch(p.name, glob):
+            return fmt
+    return EXTENSIONS.get(p.suffix.lower())
+
+
+def reader(fmt: str) -> Reader:
+    import importlib
+
+    try:
+        module, _ = FORMATS[fmt]
+    except KeyError:
+        raise InputError(f"unknown format {fmt!r}") from None
+    return importlib.import_module(f"{__name__}.{module}").read  # type: ignore[no-any-return]
+
+
+def default_channel(fmt: str) -> str:
+    return FORMATS.get(fmt, ("", "plain"))[1]
+
+
+def decode_text(data: bytes) -> str:
+    """Decode copy as UTF-8 (with or without BOM), refusing binary files with a clear reason."""
+    if len(data) > MAX_BYTES:
+        raise InputError(f"file is larger than {MAX_BYTES // (1024 * 1024)} MB")
+    if b"\x00" in data[:8192]:
+        raise InputError("binary file (contains NUL bytes), not copy")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "save the file as UTF-8"
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def read_bytes(
+    data: bytes, path: str, fmt: str, channel: str | None = None, options: dict | None = None
+) -> Document:
+    doc = reader(fmt)(data, path, dict(options or {}))
+    if channel:
+        doc.channel = channel
+    elif not doc.channel:
+        doc.channel = default_channel(fmt)
+    return doc
+
+
+def read_text(
+    text: str, path: str = "<text>", format: str = "text", channel: str | None = None
+) -> Document:
+    return read_bytes(text.encode("utf-8"), path, format, channel)

@@ -1,0 +1,38 @@
+"""The one spaCy pipeline, built on first use and shared by every document.
+
+Only the tokenizer is used: sentence boundaries come from `linter.sentences` (so that sentences
+with no cue are never tokenized) and cues from `linter.patterns`. spaCy is imported lazily, so a
+run served entirely from the cache, `nostrings rules` and `--help` never pay for the import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+# Catalogue §0.1: footnote daggers and superscripts are not split by the default tokenizer.
+DAGGER_SUFFIX = r"[†‡¹²³§]+"
+
+
+@lru_cache(maxsize=1)
+def tokenizer() -> Any:
+    import spacy
+    from spacy.util import compile_prefix_regex, compile_suffix_regex
+
+    nlp = spacy.blank("en")
+    nlp.tokenizer.suffix_search = compile_suffix_regex(
+        list(nlp.Defaults.suffixes) + [DAGGER_SUFFIX]
+    ).search
+    nlp.tokenizer.prefix_search = compile_prefix_regex(
+        list(nlp.Defaults.prefixes) + [r"[†‡¹²³]+"]
+    ).search
+    return nlp.tokenizer
+
+
+def tokenize_many(texts: Iterable[str]) -> Iterator[tuple[list[str], list[str], list[int]]]:
+    """Yield (lowercase tokens, token texts, character offsets) for each text, batched."""
+    tok = tokenizer()
+    for doc in tok.pipe(texts, batch_size=256):
+        texts_ = [t.text for t in doc]
+        yield [t.lower() for t in texts_], texts_, [t.idx for t in doc]

@@ -1,0 +1,287 @@
+"""Which occurrences of "free" and "gift" are offers to the reader (catalogue §5.1, §5.2).
+
+Honest copy is full of "gluten-free", "feel free", "free time" and "your gift of $50". Rules never
+look at the raw FREE_HEAD or gift cues; they ask this module, which drops the traps once per
+document and classifies each real offer (TRIAL, LOGISTICS, SERVICE, RESOURCE, GIFT, PLAN,
+GENERIC) by the words around it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .view import Cue, DocView, Sentence
+
+# "X-free" / "X free" attributes ("without X"): not offers.
+X_FREE = frozenset(
+    ["gluten", "sugar", "dairy", "fat", "caffeine", "alcohol", "nut", "soy", "gmo", "bpa", "cruelty", "paraben", "fragrance", "scent", "latex", "lactose", "meat", "smoke", "drug", "tobacco", "toll", "hands", "duty", "tax", "rent", "royalty", "hassle", "stress", "worry", "care", "trouble", "error", "bug", "ad", "ads", "clutter", "distraction", "spam", "crash", "carbon", "plastic", "waste", "lead", "chemical", "chemicals", "hormone", "antibiotic", "cage", "grain", "wheat", "salt", "calorie", "allergen", "mess", "maintenance", "pain", "debt", "mortgage", "crime", "frost", "lint", "streak", "drip", "glare", "static", "wrinkle", "rust", "tangle", "contact", "paper", "friction", "tool", "wire", "cord", "cash", "hand", "guilt", "fear", "scot", "nuclear", "virus", "germ", "odor", "odour", "pet", "peanut", "egg", "oil", "silicone", "sulfate", "sulphate", "vegan", "meat-free", "spoiler", "jargon", "noise", "emission", "emissions", "fossil", "dust", "pesticide", "additive", "preservative"]
+)
+# Compounds that do claim a price or are handled by their own rule.
+X_FREE_CLAIMS = frozenset({"fee", "cost", "charge", "commission", "interest"})
+X_FREE_OTHER_RULES = frozenset({"risk", "obligation"})
+
+FIXED_AFTER = frozenset(
+    ["time", "times", "speech", "will", "world", "kick", "kicks", "throw", "throws", "agent", "agents", "trade", "market", "markets", "press", "spirit", "spirits", "fall", "rein", "hand", "style", "verse", "radical", "radicals", "state", "software", "enterprise", "agency", "thinking", "thinker", "thought", "movement", "range", "standing", "form", "flowing", "floating", "lance", "lancer", "lancers", "way", "ways", "wheeling", "rider", "ride", "loader", "loaders", "electron", "electrons", "energy", "weight", "weights", "weekend", "evening", "afternoon", "morning", "day", "period", "association"]
+)
+_FREE_TO_VERBS = frozenset(
+    ["leave", "choose", "unsubscribe", "reply", "cancel", "ask", "contact", "share", "decide", "stop", "opt", "email", "call", "explore", "browse", "walk", "change", "pick", "say", "do", "be", "go", "make", "move", "come", "write", "disagree", "skip", "ignore", "delete", "pass", "reach", "drop", "forward", "print", "quote", "remix", "adapt", "copy"]
+)
+_PREDICATE_BEFORE = frozenset(
+    {
+        "is",
+        "are",
+        "'s",
+        "was",
+        "be",
+        "stays",
+        "remain",
+        "remains",
+        "stay",
+        "were",
+        "always",
+        "completely",
+        "totally",
+        "entirely",
+        "absolutely",
+        "100",
+        "%",
+        "forever",
+        "still",
+    }
+)
+
+SUBCLASS_WORDS: dict[str, frozenset[str]] = {
+    "LOGISTICS": frozenset(
+        ["shipping", "delivery", "returns", "return", "exchanges", "exchange", "parking", "wifi", "wi", "fi", "pickup", "installation", "postage"]
+    ),
+    "TRIAL": frozenset({"trial", "trials"}),
+    "SERVICE": frozenset(
+        ["consultation", "consultations", "consult", "audit", "audits", "assessment", "assessments", "estimate", "estimates", "quote", "quotes", "demo", "demos", "session", "sessions", "call", "calls", "review", "reviews", "diagnostic", "diagnostics", "analysis", "setup", "onboarding", "strategy", "coaching", "evaluation", "checkup", "check-up", "appraisal", "inspection"]
+    ),
+    "RESOURCE": frozenset(
+        ["guide", "guides", "e", "ebook", "ebooks", "checklist", "checklists", "template", "templates", "toolkit", "toolkits", "worksheet", "worksheets", "report", "reports", "whitepaper", "whitepapers", "webinar", "webinars", "course", "courses", "class", "classes", "workshop", "workshops", "sample", "samples", "download", "downloads", "pdf", "chapter", "chapters", "kit", "kits", "calculator", "calculators", "model", "models", "playbook", "playbooks", "book", "books", "copy", "copies", "tool", "tools", "resource", "resources", "training", "masterclass", "cheat", "sheet", "planner", "audiobook", "video", "videos", "lesson", "lessons", "newsletter", "issue"]
+    ),
+    "GIFT": frozenset(
+        ["gift", "gifts", "bonus", "bonuses", "tote", "totes", "mug", "mugs", "sticker", "stickers", "t", "shirt", "shirts", "tee", "bag", "bags", "calendar", "calendars", "bookmark", "bookmarks", "keychain", "keychains", "pen", "pens", "socks", "hat", "hats", "bottle", "notepad", "notepads", "present", "presents", "item", "items", "pillow", "pillows", "magnet", "magnets", "poster", "posters", "decal", "decals", "hoodie", "hoodies", "pin", "pins", "gadget", "gadgets", "watch", "umbrella", "blanket", "cap", "caps", "card", "swag", "goodie", "goodies", "treat", "treats"]
+    ),
+    "PLAN": frozenset(
+        {
+            "plan",
+            "plans",
+            "tier",
+            "tiers",
+            "version",
+            "account",
+            "accounts",
+            "forever",
+            "membership",
+            "edition",
+            "app",
+        }
+    ),
+}
+_SUBCLASS_ORDER = ("TRIAL", "LOGISTICS", "SERVICE", "RESOURCE", "GIFT", "PLAN")
+_DURATION = frozenset({"days", "day", "weeks", "week", "months", "month"})
+
+
+@dataclass
+class FreeUse:
+    """One occurrence of a FREE_HEAD that is a claim about price, and what it is a claim for."""
+
+    cue: Cue
+    subclass: str
+    negated: bool
+    noun: str = ""
+
+    @property
+    def sent(self) -> Sentence:
+        return self.cue.sent
+
+    @property
+    def index(self) -> int:
+        return self.cue.sent.index
+
+
+def free_uses(view: DocView) -> list[FreeUse]:
+    """All FREE_HEAD occurrences that survive the §5.1 traps, memoized per document."""
+    return view.memo("free_uses", _compute_free_uses)
+
+
+def _title_case(sent: Sentence) -> bool:
+    assert sent.texts is not None
+    words = [t for t in sent.texts if t.isalpha()]
+    if len(words) < 3:
+        return True
+    caps = sum(1 for t in words if t[0].isupper())
+    return caps / len(words) >= 0.6
+
+
+def _compute_free_uses(view: DocView) -> list[FreeUse]:
+    out: list[FreeUse] = []
+    brands = {b.lower() for b in view.meta("brands", ()) or ()}
+    for cue in view.cues("FREE_HEAD") + view.cues("FREE_HEAD", subject=True):
+        use = classify_free(view, cue, brands)
+        if use is not None:
+            out.append(use)
+    return out
+
+
+def classify_free(view: DocView, cue: Cue, brands: set[str]) -> FreeUse | None:
+    sent = cue.sent
+    lw = sent.lowers
+    tx = sent.texts
+    assert lw is not None and tx is not None
+    i, j = cue.start, cue.end
+    head = lw[i]
+    n = len(lw)
+    prev = lw[i - 1] if i > 0 else ""
+    prev2 = lw[i - 2] if i > 1 else ""
+    nxt = lw[j] if j < n else ""
+    nxt2 = lw[j + 1] if j + 1 < n else ""
+    if head in ("free", "freebie", "freebies") and j - i == 1:
+        # X-free compounds and "X free" attributes
+        if prev == "-" and prev2:
+            if prev2 in X_FREE_OTHER_RULES:
+                return None
+            if prev2 not in X_FREE_CLAIMS:
+                return None
+        elif prev in X_FREE or prev in X_FREE_OTHER_RULES:
+            return None
+        # free-standing, free-range, free-for-all ...
+        if nxt == "-" and nxt2 and nxt2 not in ("shipping", "delivery", "trial", "gift", "of"):
+            if nxt2 in FIXED_AFTER or nxt2 in ("for", "to", "range", "standing", "form"):
+                return None
+        if prev == "feel" or (prev == "feeling" and head == "free"):
+            return None
+        if prev in ("set", "break", "breaks", "broke", "breaking", "sets", "walk", "walked"):
+            return None
+        if nxt == "to" and nxt2 in _FREE_TO_VERBS:
+            return None
+        if nxt in ("yourself", "yourselves", "myself", "themselves", "up"):
+            return None
+        if nxt in ("from", "of") and not (nxt == "of" and nxt2 in ("charge", "cost", "costs")):
+            return None
+        if nxt in FIXED_AFTER:
+            return None
+        if nxt == "and" and nxt2 in ("open", "fair", "independent", "clear"):
+            return None
+        if nxt in ("software", "speech", "and", "press") and nxt2 in ("source", "open"):
+            return None
+        if lw[i:j] == ["free"] and nxt in ("people", "press", "form"):
+            if tx[i] == "Free" and not _title_case(sent):
+                return None
+        if tx[i] == "Free" and i > 0 and j < n and tx[j][:1].isupper() and not _title_case(sent):
+            return None  # a name candidate: "Free People", "Free Press"
+        if tx[i].lower() in brands or (j < n and f"{lw[i]} {nxt}" in brands):
+            return None
+    negated = view.negated(cue) or (prev in ("longer",) and prev2 == "no")
+    if nxt == "?" and nxt2 in ("not", "nope"):
+        negated = True
+    subclass, noun = _subclass(lw, i, j)
+    return FreeUse(cue, subclass, negated, noun)
+
+
+def _subclass(lw: list[str], i: int, j: int) -> tuple[str, str]:
+    n = len(lw)
+    after = lw[j : min(n, j + 4)]
+    # TRIAL: "free for 30 days", "30-day free", "first month free", "free trial"
+    if len(after) >= 3 and after[0] == "for" and after[2] in _DURATION:
+        return "TRIAL", after[2]
+    if i >= 2 and lw[i - 1] in _DURATION and lw[i - 2] in ("-", "month", "week"):
+        return "TRIAL", lw[i - 1]
+    if i >= 2 and lw[i - 2] == "first" and lw[i - 1] in _DURATION:
+        return "TRIAL", lw[i - 1]
+    for k, w in enumerate(after[:3]):
+        if w in (".", "!", "?", ";", ":", ",", "—", "–") and k > 0:
+            break
+        for cls in _SUBCLASS_ORDER:
+            if w in SUBCLASS_WORDS[cls]:
+                if (
+                    cls == "GIFT"
+                    and w in ("card",)
+                    and k + j + 1 < n
+                    and lw[j + k + 1] == "required"
+                ):
+                    continue
+                return cls, w
+    # predicate use: "the toolkit is free", "shipping is free"
+    if i > 0 and lw[i - 1] in _PREDICATE_BEFORE:
+        for w in reversed(lw[max(0, i - 6) : i - 1]):
+            for cls in _SUBCLASS_ORDER:
+                if w in SUBCLASS_WORDS[cls]:
+                    return cls, w
+    return "GENERIC", ""
+
+
+@dataclass
+class Premium:
+    """A sentence that offers the reader something (a gift, a free resource, a service)."""
+
+    cue: Cue
+    kind: str  # free:<SUBCLASS> | gift | delivery
+    conditional: bool  # offered in the same sentence as the payment that earns it (§7 A3)
+
+    @property
+    def index(self) -> int:
+        return self.cue.sent.index
+
+
+def premiums(view: DocView) -> list[Premium]:
+    """Premium offers (catalogue RCP012 trigger), de-duplicated per sentence, memoized."""
+    return view.memo("premiums", _compute_premiums)
+
+
+PREMIUM_FREE_CLASSES = frozenset({"GIFT", "RESOURCE", "SERVICE", "GENERIC"})
+
+
+def _retail_gift(view: DocView, cue: Cue) -> bool:
+    return any(
+        r.start <= cue.start < r.end or cue.start <= r.start < cue.end
+        for r in view.in_sentence(cue.sent, "GIFT_RETAIL")
+    )
+
+
+def _compute_premiums(view: DocView) -> list[Premium]:
+    found: list[Premium] = []
+    for use in free_uses(view):
+        if use.cue.sent.in_subject or use.negated or use.subclass not in PREMIUM_FREE_CLASSES:
+            continue
+        found.append(Premium(use.cue, f"free:{use.subclass}", False))
+    for cue in view.cues("GIFT_PREMIUM"):
+        if view.negated(cue) or _retail_gift(view, cue):
+            continue
+        found.append(Premium(cue, "gift", False))
+    for cue in view.cues("PREMIUM_DELIVERY"):
+        found.append(Premium(cue, "delivery", False))
+    # one premium per sentence, earliest first; mark those whose price is in the same sentence
+    by_sent: dict[int, Premium] = {}
+    for p in sorted(found, key=lambda p: (p.index, p.cue.start)):
+        if p.index not in by_sent:
+            by_sent[p.index] = p
+    out = list(by_sent.values())
+    for p in out:
+        p.conditional = earned_in_sentence(view, p.cue.sent)
+    return out
+
+
+def earned_in_sentence(view: DocView, sent: Sentence) -> bool:
+    """§7 A3: the sentence names the payment that earns the premium ("when you chip in $10")."""
+    if view.in_sentence(sent, "CONDITION"):
+        return True
+    has_money = bool(view.in_sentence(sent, "MONEY"))
+    if has_money and view.in_sentence(sent, "ASK_HIGH", "GIFT_DONATION"):
+        return True
+    return bool(view.in_sentence(sent, "PREMIUM_EARNED"))
+
+
+PREMIUM_PATTERNS: dict[str, tuple[str, ...]] = {
+    "PREMIUM_DELIVERY": (
+        "(here 's|here is|enclosed is|enclosed are|attached is|attached are|we 've sent|we have sent|we sent|enjoy|i 've attached|we 've attached|we 've included|we have included|we 've enclosed) (your|a|the|our) ~4 (gift|kit|guide|template|copy|checklist|playbook|sample|samples|toolkit|report|e - book|ebook|book|worksheet|calendar|bookmark|notepad|labels)",
+    ),
+    "PREMIUM_EARNED": (
+        "(with|for) (your|a|every|each) (gift|donation|contribution|pledge|purchase|order) of MONEY",
+        "(when|if) you (chip in|give|donate|contribute|pledge|buy|order|spend|subscribe|join)",
+        "as a (thank - you|thank you) for (your|a) (gift|donation|contribution|purchase|order|support)",
+        "(donors|members|supporters|those) who (give|donate|contribute|chip in)",
+    ),
+}

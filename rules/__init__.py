@@ -1,0 +1,20 @@
+"""The explicit rule registry: every rule module, in code order. Installed as `linter.rules`.
+
+A code is never reused: when a rule is retired its module stays listed with a removal note.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from linter.rule import Rule
+
+# One module per rule; add new rules here (tests check codes are unique and complete).
+MODULES: tuple[str, ...] = ("rcp011_reciprocity_debt",)
+
+ALL_RULES: tuple[Rule, ...] = tuple(
+    sorted(
+        (importlib.import_module(f"{__name__}.{name}").RULE for name in MODULES),
+        key=lambda r: r.code,
+    )
+)

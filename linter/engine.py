@@ -81,9 +81,11 @@ class Linter:
         options: dict[str, Any] | None = None,
         severity_overrides: dict[str, str] | None = None,
         prefilter: bool = True,
+        keep_blocks: bool = False,
     ) -> None:
         from .registry import ALL_RULES, select_rules
 
+        self.keep_blocks = keep_blocks
         self.all_rules: tuple[Rule, ...] = ALL_RULES
         self.rules = select_rules(select, ignore)
         self.lexicon = _lexicon_for_all()
@@ -111,7 +113,7 @@ class Linter:
         pressure_hits += sum(len(view.cues(label)) for label in PRESSURE_CUES)
         tokens = view.token_count()
         density = round(pressure_hits / tokens * 100, 2) if tokens else 0.0
-        return DocumentResult(
+        result = DocumentResult(
             path=doc.path,
             format=doc.format,
             channel=doc.channel,
@@ -120,6 +122,12 @@ class Linter:
             tokens=tokens,
             warnings=list(doc.warnings),
         )
+        if self.keep_blocks:
+            result.blocks = [
+                {"kind": b.kind, "text": b.text, "hidden": b.hidden, "is_ui": b.is_ui}
+                for b in doc.blocks
+            ]
+        return result
 
     def lint_text(
         self,
@@ -185,6 +193,9 @@ class Linter:
             hidden=block.hidden,
             verify=hit.verify or rule.verify,
             checked=tuple(hit.checked),
+            block=hit.sent.block_index,
+            offset=hit.start,
+            end_offset=hit.end,
         )
 
 

@@ -185,6 +185,10 @@ class Finding:
     hidden: bool = False
     verify: str = ""
     checked: tuple[str, ...] = ()
+    # where the finding sits in the Document's blocks (for reports that render the copy)
+    block: int = -1
+    offset: int = 0
+    end_offset: int = 0
 
     def sort_key(self) -> tuple[Any, ...]:
         return (
@@ -224,6 +228,9 @@ class Finding:
             "hidden": self.hidden,
             "verify": self.verify,
             "checked": list(self.checked),
+            "block": self.block,
+            "offset": self.offset,
+            "end_offset": self.end_offset,
         }
 
     @classmethod
@@ -251,7 +258,26 @@ class Finding:
             hidden=d["hidden"],
             verify=d.get("verify", ""),
             checked=tuple(d.get("checked", ())),
+            block=d.get("block", -1),
+            offset=d.get("offset", 0),
+            end_offset=d.get("end_offset", 0),
         )
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """An inline `nostrings-disable...` directive found in a comment of the file.
+
+    Format readers create these (each knows its own comment syntax: `<!-- -->`, `{# #}`,
+    `{{!-- --}}`, `{/* */}`, `# ...`) with `linter.suppress.parse_directive`; the engine applies
+    them and reports the ones that suppressed nothing.
+    """
+
+    kind: str  # "disable" | "enable" | "disable-next-line" | "disable-line" | "disable-file"
+    codes: tuple[str, ...]  # empty = every rule
+    line: int  # 1-based line of the comment in the file
+    col: int
+    end_line: int  # last line of the comment (a next-line directive applies to end_line + 1)
 
 
 def fingerprint(code: str, context: str, matched: str, occurrence: int) -> str:

@@ -16,7 +16,47 @@ import re
 
 # Never end a sentence after these (they are followed by a name or a number).
 _NO_BREAK_ABBREV = frozenset(
-    ["mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "mt", "ft", "no", "nos", "vs", "v", "e.g", "i.e", "etc.al", "cf", "approx", "ca", "fig", "figs", "op", "gen", "gov", "sen", "rep", "pres", "hon", "rev", "capt", "col", "lt", "sgt", "messrs", "mme", "mlle", "esq", "inc.com"]
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "sr",
+        "jr",
+        "mt",
+        "ft",
+        "no",
+        "nos",
+        "vs",
+        "v",
+        "e.g",
+        "i.e",
+        "etc.al",
+        "cf",
+        "approx",
+        "ca",
+        "fig",
+        "figs",
+        "op",
+        "gen",
+        "gov",
+        "sen",
+        "rep",
+        "pres",
+        "hon",
+        "rev",
+        "capt",
+        "col",
+        "lt",
+        "sgt",
+        "messrs",
+        "mme",
+        "mlle",
+        "esq",
+        "inc.com",
+    ]
 )
 _TERMINATORS = ".!?…‼⁉。！？"
 _BOUNDARY = re.compile(

@@ -35,4 +35,13 @@ def tokenize_many(texts: Iterable[str]) -> Iterator[tuple[list[str], list[str], 
     tok = tokenizer()
     for doc in tok.pipe(texts, batch_size=256):
         texts_ = [t.text for t in doc]
-        yield [t.lower() for t in texts_], texts_, [t.idx for t in doc]
+        yield [_lower(t) for t in texts_], texts_, [t.idx for t in doc]
+
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
+
+
+def _lower(text: str) -> str:
+    """Lowercase with typographic apostrophes folded, so `it’s` matches the pattern `it 's`."""
+    low = text.lower()
+    return low.translate(_QUOTES) if not low.isascii() or "`" in low else low

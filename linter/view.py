@@ -408,3 +408,17 @@ def money_currency(cue: Cue) -> str:
         if low in CURRENCY_SYMBOLS or low in CURRENCY_WORDS:
             return low
     return ""
+
+
+def explicit_jurisdictions(view: DocView) -> set[str] | None:
+    """Jurisdictions the user configured, or None when only the US default applies.
+
+    Catalogue §6 downgrades (UCPD-based errors become warnings outside EU/UK/IN; CAN-SPAM and
+    IRS findings become info outside the US) apply only to an explicit setting: the catalogue's
+    own examples assume the rule's default severity, and a user who never set a jurisdiction
+    should get the stricter reading rather than a silently softened one.
+    """
+    raw = view.doc.metadata.get("jurisdiction", view.options.get("jurisdiction"))
+    if raw is None:
+        return None
+    return view.jurisdictions()

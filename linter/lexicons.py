@@ -132,8 +132,8 @@ SHARED: dict[str, tuple[str, ...]] = {
     ),
     # ---- gates and disclosure --------------------------------------------------------------
     "GATE_MEETING": (
-        "book a (demo|call|meeting|consultation) to (get|unlock|access|receive|see|view)",
-        "schedule a (demo|call|meeting|consultation) to (get|unlock|access|receive|see|view)",
+        "(book|schedule) (a|an|your) ~4 (demo|call|meeting|consultation|walkthrough) to (get|unlock|access|receive|see|view|download|reveal)",
+        "(results|report|diagnostic|audit|assessment|analysis) (are|is)? (available|shared|delivered|sent|revealed) (after|during|on|with) (a|an|your|the) ~3 (demo|call|meeting|consultation)",
         "(requires|required|require) a (demo|call|meeting|consultation)",
         "(after|with) (a|your) (demo|call|meeting)",
         "(demo|call|meeting|consultation) (is)? required",
@@ -146,6 +146,8 @@ SHARED: dict[str, tuple[str, ...]] = {
         "share (it|this) with NUM friends",
         "refer NUM friends",
         "(just|simply) enter your (email|details|info|work email|email address)",
+        "by (entering|submitting|providing|sharing) your (email|details|info|work email|email address|phone|name)",
+        "(unlock|access|get|download) (it|the ANY|this ANY|your ANY)? (by|when you) (signing up|registering|subscribing|entering your)",
         "in exchange for your (email|details|contact)",
     ),
     "DATA_CAPTURE": (

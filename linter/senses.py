@@ -656,3 +656,57 @@ PREMIUM_PATTERNS: dict[str, tuple[str, ...]] = {
         "(donors|members|supporters|those) who (give|donate|contribute|chip in)",
     ),
 }
+
+
+# ---- asks (ASK_HIGH occurrences that really ask the reader to act) -------------------------
+_NOUN_DETERMINERS = frozenset(
+    """your the a an my our this that these those each every per any his her their its first
+    last next recent previous prior same one no""".split()
+)
+_PAST_OR_NOUN_FORMS = frozenset(
+    {
+        "bought",
+        "donation",
+        "giving",
+        "purchasing",
+        "ordering",
+        "buying",
+        "donating",
+        "pledging",
+        "contributing",
+        "upgrading",
+        "subscribing",
+        "renewing",
+    }
+)
+_THANKS_CONTEXT = frozenset({"for", "after", "since", "from", "by", "about"})
+
+
+def asks(view: DocView) -> list[Cue]:
+    """ASK_HIGH cues that are requests, not nouns or reports ("your order", "thanks for giving").
+
+    Memoized per document; rules that pair a gift or a gift-like favour with an ask use this
+    instead of raw ASK_HIGH, so "Your order includes the free tote" is not a gift-then-ask.
+    """
+    return view.memo("asks", _compute_asks)
+
+
+def _compute_asks(view: DocView) -> list[Cue]:
+    out = []
+    for cue in view.cues("ASK_HIGH"):
+        lw = cue.sent.lowers
+        assert lw is not None
+        first = lw[cue.start]
+        prev = lw[cue.start - 1] if cue.start > 0 else ""
+        if prev in _NOUN_DETERMINERS:
+            continue  # "your order", "a donation", "the purchase"
+        if first in _PAST_OR_NOUN_FORMS and cue.end - cue.start == 1:
+            # "-ing" forms ask only in "consider donating", "start giving", "keep giving"
+            if prev not in ("consider", "start", "keep", "try", "go", "continue", "begin"):
+                continue
+        if prev in _THANKS_CONTEXT and first in ("giving", "donating", "ordering", "buying"):
+            continue
+        if view.negated(cue):
+            continue  # "you don't need to buy anything"
+        out.append(cue)
+    return out

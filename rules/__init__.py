@@ -10,7 +10,13 @@ import importlib
 from linter.rule import Rule
 
 # One module per rule; add new rules here (tests check codes are unique and complete).
-MODULES: tuple[str, ...] = ("rcp011_reciprocity_debt",)
+MODULES: tuple[str, ...] = (
+    "rcp004_gated_free_resource",
+    "rcp011_reciprocity_debt",
+    "rcp012_hidden_quid_pro_quo",
+    "rcp013_hedged_no_obligation",
+    "rcp014_thank_you_gift_reask",
+)
 
 ALL_RULES: tuple[Rule, ...] = tuple(
     sorted(

@@ -77,6 +77,9 @@ SHARED: dict[str, tuple[str, ...]] = {
         "make a (gift|donation|contribution)",
         "become a monthly? (donor|sustainer|member|supporter)",
         "join (today|now)",
+        "consider (upgrading|joining|subscribing|donating|giving|buying|becoming|purchasing|supporting|renewing|pledging|contributing)",
+        "consider (a|an|our|the) (gift|donation|contribution|pledge|upgrade|purchase)",
+        "consider (our|the) ~2 (plan|plans|subscription|membership|package|tier|edition|upgrade)",
     ),
     "ASK_SOFT": (
         "(reply|read|watch|share|download|rate|review)",
@@ -132,7 +135,7 @@ SHARED: dict[str, tuple[str, ...]] = {
     ),
     # ---- gates and disclosure --------------------------------------------------------------
     "GATE_MEETING": (
-        "(book|schedule) (a|an|your) ~4 (demo|call|meeting|consultation|walkthrough) to (get|unlock|access|receive|see|view|download|reveal)",
+        "(book|schedule) (a|an|your) ~4 (demo|call|meeting|consultation|walkthrough) ~4 to (get|unlock|access|receive|see|view|download|reveal)",
         "(results|report|diagnostic|audit|assessment|analysis) (are|is)? (available|shared|delivered|sent|revealed) (after|during|on|with) (a|an|your|the) ~3 (demo|call|meeting|consultation)",
         "(requires|required|require) a (demo|call|meeting|consultation)",
         "(after|with) (a|your) (demo|call|meeting)",
@@ -185,7 +188,7 @@ SHARED: dict[str, tuple[str, ...]] = {
         "keep it (either way|regardless|no matter what|whatever you decide)",
         "whether or not you",
         "regardless of whether you",
-        "no (purchase|donation|payment|gift) (necessary|required|needed)",
+        "no (purchase|donation|payment|gift|contribution) (is)? (necessary|required|needed|expected)",
         "(entirely|completely|totally|purely) (optional|voluntary|up to you)",
         "you do n't (have|need) to",
         "you don't (have|need) to",

@@ -34,8 +34,10 @@ def tokenize_many(texts: Iterable[str]) -> Iterator[tuple[list[str], list[str], 
     """Yield (lowercase tokens, token texts, character offsets) for each text, batched."""
     tok = tokenizer()
     for doc in tok.pipe(texts, batch_size=256):
-        texts_ = [t.text for t in doc]
-        yield [_lower(t) for t in texts_], texts_, [t.idx for t in doc]
+        # whitespace tokens (a line break inside a sentence) would split phrases apart
+        toks = [t for t in doc if not t.is_space]
+        texts_ = [t.text for t in toks]
+        yield [_lower(t) for t in texts_], texts_, [t.idx for t in toks]
 
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})

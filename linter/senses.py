@@ -463,6 +463,16 @@ class FreeUse:
     subclass: str
     negated: bool
     noun: str = ""
+    end: int = -1  # token index just past the offered noun (or the head if none follows)
+
+    @property
+    def phrase_end(self) -> int:
+        return self.end if self.end > self.cue.start else self.cue.end
+
+    @property
+    def phrase(self) -> str:
+        s, e = self.cue.sent.char_span(self.cue.start, self.phrase_end)
+        return self.cue.sent.block.text[s:e]
 
     @property
     def sent(self) -> Sentence:
@@ -548,20 +558,21 @@ def classify_free(view: DocView, cue: Cue, brands: set[str]) -> FreeUse | None:
     negated = view.negated(cue) or (prev in ("longer",) and prev2 == "no")
     if nxt == "?" and nxt2 in ("not", "nope"):
         negated = True
-    subclass, noun = _subclass(lw, i, j)
-    return FreeUse(cue, subclass, negated, noun)
+    subclass, noun, end = _subclass(lw, i, j)
+    return FreeUse(cue, subclass, negated, noun, end)
 
 
-def _subclass(lw: list[str], i: int, j: int) -> tuple[str, str]:
+def _subclass(lw: list[str], i: int, j: int) -> tuple[str, str, int]:
+    """(subclass, offered noun, token index past the noun) from the words around the head."""
     n = len(lw)
     after = lw[j : min(n, j + 4)]
     # TRIAL: "free for 30 days", "30-day free", "first month free", "free trial"
     if len(after) >= 3 and after[0] == "for" and after[2] in _DURATION:
-        return "TRIAL", after[2]
+        return "TRIAL", after[2], j + 3
     if i >= 2 and lw[i - 1] in _DURATION and lw[i - 2] in ("-", "month", "week"):
-        return "TRIAL", lw[i - 1]
+        return "TRIAL", lw[i - 1], j
     if i >= 2 and lw[i - 2] == "first" and lw[i - 1] in _DURATION:
-        return "TRIAL", lw[i - 1]
+        return "TRIAL", lw[i - 1], j
     for k, w in enumerate(after[:3]):
         if w in (".", "!", "?", ";", ":", ",", "—", "–") and k > 0:
             break
@@ -574,14 +585,14 @@ def _subclass(lw: list[str], i: int, j: int) -> tuple[str, str]:
                     and lw[j + k + 1] == "required"
                 ):
                     continue
-                return cls, w
+                return cls, w, j + k + 1
     # predicate use: "the toolkit is free", "shipping is free"
     if i > 0 and lw[i - 1] in _PREDICATE_BEFORE:
         for w in reversed(lw[max(0, i - 6) : i - 1]):
             for cls in _SUBCLASS_ORDER:
                 if w in SUBCLASS_WORDS[cls]:
-                    return cls, w
-    return "GENERIC", ""
+                    return cls, w, j
+    return "GENERIC", "", j
 
 
 @dataclass

@@ -139,6 +139,14 @@ class Hit:
         return cls(severity, message, where, where.start, where.end, **kw)
 
     @classmethod
+    def tokens(
+        cls, sent: Sentence, start: int, end: int, severity: Severity, message: str, **kw: Any
+    ) -> Hit:
+        """A hit over tokens [start, end) of a tokenized sentence."""
+        s, e = sent.char_span(start, end)
+        return cls(severity, message, sent, s, e, **kw)
+
+    @classmethod
     def span(cls, first: Cue, last: Cue, severity: Severity, message: str, **kw: Any) -> Hit:
         """A hit covering two cues of the same sentence (or just the first if they differ)."""
         if first.sent is last.sent:
@@ -293,7 +301,8 @@ class DocView:
             if w in SCOPE_BREAKERS:
                 return False
             if w in NEGATORS:
-                return True
+                # "why not return the favor?" and "if not, ..." suggest; they do not negate
+                return not (w == "not" and k > 0 and lowers[k - 1] in ("why", "if"))
         return False
 
     # ---- money ----------------------------------------------------------------------------

@@ -117,10 +117,12 @@ def _gate(view: DocView) -> Iterator[Hit]:
             sev = Severity.WARNING
             what = "it costs the reader their data, and the copy doesn't say what for"
         reported.add(use.index)
-        yield Hit.at(
-            use.cue,
+        yield Hit.tokens(
+            use.sent,
+            use.cue.start,
+            use.phrase_end,
             sev,
-            f'"{use.cue.text}" is gated ("{gate.text}"): {what}.',
+            f'"{use.phrase}" is gated ("{gate.text}"): {what}.',
             evidence=[("gate", gate)],
             checked=["no data-use disclosure in the same or next sentence"],
         )

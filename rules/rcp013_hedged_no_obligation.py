@@ -63,10 +63,11 @@ PATTERNS = {
         "(today|now|tonight)",
         "NUM %",
         "(most|many) of (our|your) (readers|supporters|donors|customers|neighbors|members)",
+        "(double|triple|match|multiply) your (impact|gift|donation)",
     ),
 }
 
-PRESSURE_LABELS = ("RCP013.PRESSURE", "URGENCY", "ASK_HIGH")
+PRESSURE_LABELS = ("RCP013.PRESSURE", "URGENCY", "ASK_HIGH", "GIFT_DONATION")
 
 
 def hedged_voluntary(view: DocView) -> list[tuple[Cue, Cue, Cue]]:

@@ -47,7 +47,7 @@ PATTERNS = {
     "RCP014.THANKS_GIFT": (
         "(thank - you|thank you|thankyou) (gift|gifts|present|premium)",
         "as (a|our) (small)? (thank - you|thank you|thanks)",
-        "to thank you (for|we)",
+        "to thank you ,? (for|we)",
         "token of (our|my)? (thanks|gratitude|appreciation)",
         "in (appreciation|gratitude) (of|for) your (gift|donation|support|generosity|membership)",
         "your (thank - you|thank you)? (gift|present) is on (its|it 's) way",
@@ -86,7 +86,8 @@ def check(view: DocView) -> Iterator[Hit]:
     if not renewed:
         return
     ask = renewed[0]
-    cue = thanks[0]
+    # "enclosed is a ..." is the weakest cue; prefer an explicit thank-you phrase when present
+    cue = next((c for c in thanks if c.lowers[0] != "enclosed"), thanks[0])
     yield Hit.at(
         cue,
         Severity.WARNING,

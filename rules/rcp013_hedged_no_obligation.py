@@ -92,12 +92,8 @@ def _contrast_after(view: DocView, vol: Cue) -> Cue | None:
     if same:
         return same[0]
     nxt = view.sentence(vol.index + 1)
-    if (
-        nxt is None
-        or nxt.block is not vol.sent.block
-        and nxt.block_index != vol.sent.block_index + 1
-    ):
-        return None
+    if nxt is None or nxt.block_index > vol.sent.block_index + 1:
+        return None  # S+1 must be in the same or the next block
     for c in view.in_sentence(nxt, "RCP013.CONTRAST"):
         # "at the start of S+1": the contrastive word opens the sentence (after punctuation)
         lowers = nxt.lowers or []

@@ -126,6 +126,26 @@ X_FREE_OTHER_RULES = frozenset({"risk", "obligation"})
 
 FIXED_AFTER = frozenset(
     [
+        "knowledge",
+        "elections",
+        "election",
+        "society",
+        "societies",
+        "country",
+        "nation",
+        "nations",
+        "expression",
+        "flow",
+        "assembly",
+        "exercise",
+        "encyclopedia",
+        "culture",
+        "citizens",
+        "democracy",
+        "donation",
+        "donations",
+        "contribution",
+        "contributions",
         "time",
         "times",
         "speech",
@@ -229,6 +249,11 @@ _FREE_TO_VERBS = frozenset(
         "adapt",
         "copy",
     ]
+)
+_ON_US_BEFORE = frozenset(
+    """is 's are was were be 're it this that first month months week weeks shipping delivery
+    lunch drinks drink coffee dinner breakfast round tab bill meal treat one setup installation
+    postage upgrade everything all entirely totally completely cost fee fees""".split()
 )
 _PREDICATE_BEFORE = frozenset(
     {
@@ -544,8 +569,8 @@ def classify_free(view: DocView, cue: Cue, brands: set[str]) -> FreeUse | None:
             return None
         if nxt in FIXED_AFTER:
             return None
-        if nxt == "and" and nxt2 in ("open", "fair", "independent", "clear"):
-            return None
+        if nxt in ("and", ",") and nxt2 in ("open", "fair", "independent", "clear", "and"):
+            return None  # "free and fair elections", "safe, free, and fair"
         if nxt in ("software", "speech", "and", "press") and nxt2 in ("source", "open"):
             return None
         if lw[i:j] == ["free"] and nxt in ("people", "press", "form"):
@@ -555,6 +580,8 @@ def classify_free(view: DocView, cue: Cue, brands: set[str]) -> FreeUse | None:
             return None  # a name candidate: "Free People", "Free Press"
         if tx[i].lower() in brands or (j < n and f"{lw[i]} {nxt}" in brands):
             return None
+    if lw[i:j] == ["on", "us"] and prev not in _ON_US_BEFORE and i > 0:
+        return None  # "counting on us", "rely on us": not "lunch is on us"
     negated = view.negated(cue) or (prev in ("longer",) and prev2 == "no")
     if nxt == "?" and nxt2 in ("not", "nope"):
         negated = True
@@ -585,7 +612,10 @@ def _subclass(lw: list[str], i: int, j: int) -> tuple[str, str, int]:
                     and lw[j + k + 1] == "required"
                 ):
                     continue
-                return cls, w, j + k + 1
+                end = j + k + 1
+                if end + 1 < n and lw[end] == "-" and lw[end + 1].isalpha():
+                    return cls, lw[end + 1], end + 2  # "t-shirt", "e-book": the last part
+                return cls, w, end
     # predicate use: "the toolkit is free", "shipping is free"
     if i > 0 and lw[i - 1] in _PREDICATE_BEFORE:
         for w in reversed(lw[max(0, i - 6) : i - 1]):
@@ -601,7 +631,8 @@ class Premium:
 
     cue: Cue
     kind: str  # free:<SUBCLASS> | gift | delivery
-    conditional: bool  # offered in the same sentence as the payment that earns it (§7 A3)
+    conditional: bool  # offered together with the payment that earns it (§7 A3)
+    noun: str = ""
 
     @property
     def index(self) -> int:
@@ -628,7 +659,7 @@ def _compute_premiums(view: DocView) -> list[Premium]:
     for use in free_uses(view):
         if use.cue.sent.in_subject or use.negated or use.subclass not in PREMIUM_FREE_CLASSES:
             continue
-        found.append(Premium(use.cue, f"free:{use.subclass}", False))
+        found.append(Premium(use.cue, f"free:{use.subclass}", False, use.noun))
     for cue in view.cues("GIFT_PREMIUM"):
         if view.negated(cue) or _retail_gift(view, cue):
             continue
@@ -641,9 +672,23 @@ def _compute_premiums(view: DocView) -> list[Premium]:
         if p.index not in by_sent:
             by_sent[p.index] = p
     out = list(by_sent.values())
+    earning = [s for s in view.sentences if s.tokenized and earned_in_sentence(view, s)]
     for p in out:
-        p.conditional = earned_in_sentence(view, p.cue.sent)
+        p.conditional = earned_in_sentence(view, p.cue.sent) or _earned_elsewhere(p, earning)
     return out
+
+
+# Nouns too generic to tie an offer to the sentence that prices it ("gift" is also the donation).
+_GENERIC_ITEM_NOUNS = frozenset(
+    {"", "gift", "gifts", "present", "presents", "item", "items", "bonus", "bonuses", "t", "copy"}
+)
+
+
+def _earned_elsewhere(p: Premium, earning: list[Sentence]) -> bool:
+    """§7 A3 across sentences: "FREE t-shirt!" ... "claim your t-shirt by pitching in $35"."""
+    if p.noun in _GENERIC_ITEM_NOUNS:
+        return False
+    return any(p.noun in (s.lowers or ()) for s in earning if s is not p.cue.sent)
 
 
 def earned_in_sentence(view: DocView, sent: Sentence) -> bool:

@@ -67,6 +67,7 @@ PATTERNS = {
     "RCP011.IF_HELPED": (
         "if ~4 (has|have|'s|'ve) ~1 (given|saved|helped|taught|brought|made|informed|inspired|entertained) you",
         "if you (have|'ve) (enjoyed|benefited|benefitted|learned|found|gotten|got|used) ~6",
+        "if ~4 (gave|helped|saved|taught|brought|informed|inspired|gives|helps|saves) you",
     ),
     "RCP011.SUPPORT_ASK": (
         "support (us|our|the|this)",

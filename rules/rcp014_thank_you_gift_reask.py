@@ -41,6 +41,7 @@ from collections.abc import Iterator
 
 from linter.model import Severity
 from linter.rule import Rule
+from linter.senses import free_uses, premiums
 from linter.view import DocView, Hit
 
 PATTERNS = {
@@ -53,6 +54,10 @@ PATTERNS = {
         "your (thank - you|thank you)? (gift|present) is on (its|it 's) way",
         "enclosed (is|are|you 'll find) (a|your|our)",
     ),
+    "RCP014.SAY_THANKS": (
+        "to say (thank you|thanks)",
+        "as a way (to|of) (saying|say) (thank you|thanks)",
+    ),
     "RCP014.RENEWED_ASK": (
         "(give|donate|contribute|chip in|pledge) again",
         "(another|second|additional|new) (gift|donation|contribution)",
@@ -62,7 +67,7 @@ PATTERNS = {
         "become a monthly (donor|sustainer|supporter|member|giver)",
         "can (we|i) count on you (again)?",
         "(give|donate|chip in) MONEY (today|now|more|again)",
-        "chip in",
+        "(chip|pitch) -? in",
         "give (once )?more",
         "(one more|another) (gift|donation)",
     ),
@@ -78,6 +83,8 @@ def check(view: DocView) -> Iterator[Hit]:
     if not (view.is_fundraising or view.has("DONATION_WORD")):
         return
     thanks = view.cues("RCP014.THANKS_GIFT")
+    if not thanks and _gift_in_doc(view):
+        thanks = view.cues("RCP014.SAY_THANKS")
     if not thanks:
         return
     if view.has("RCP014.DEFERRAL"):
@@ -94,6 +101,13 @@ def check(view: DocView) -> Iterator[Hit]:
         f'The thank-you gift ("{cue.text}") shares the message with a renewed ask ("{ask.text}").',
         evidence=[("renewed ask", ask)],
         checked=["no explicit deferral of the next ask in the document"],
+    )
+
+
+def _gift_in_doc(view: DocView) -> bool:
+    """A plain "to say thank you" counts only when the message also offers the reader a gift."""
+    return any(u.subclass == "GIFT" for u in free_uses(view)) or any(
+        p.kind == "gift" for p in premiums(view)
     )
 
 

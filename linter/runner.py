@@ -33,6 +33,8 @@ class RunSettings:
     metadata: dict[str, Any] = field(default_factory=dict)
     verbose: bool = False
     format_override: str | None = None
+    # Keep each document's blocks on its result (the HTML report renders the copy itself).
+    keep_blocks: bool = False
 
 
 @dataclass
@@ -191,7 +193,9 @@ class Runner:
         if lin is None:
             from .registry import select_rules
 
-            lin = Linter(options=cfg.options, severity_overrides=severity)
+            lin = Linter(
+                options=cfg.options, severity_overrides=severity, keep_blocks=s.keep_blocks
+            )
             lin.rules = select_rules(select, ignore, extend)
             self._linters[key] = lin
         return lin

@@ -24,6 +24,7 @@ Reader = Callable[[bytes, str, dict], Document]
 FORMATS: dict[str, tuple[str, str]] = {
     "text": ("plaintext", "plain"),
     "markdown": ("markdown", "landing"),
+    "html": ("html_doc", "landing"),
 }
 
 EXTENSIONS: dict[str, str] = {
@@ -32,6 +33,9 @@ EXTENSIONS: dict[str, str] = {
     ".md": "markdown",
     ".markdown": "markdown",
     ".mdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
 }
 
 MAX_BYTES = 20 * 1024 * 1024

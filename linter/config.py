@@ -164,14 +164,19 @@ class Config:
 
 
 def _glob(rel: str, pattern: str) -> bool:
-    """Gitignore-like glob: `**` crosses folders, a pattern without `/` matches the name."""
+    """Gitignore-like glob: `**` crosses folders (also none: `a/**/b` matches `a/b`), a pattern
+    without `/` matches the file name, a leading `./` or `/` anchors at the configuration's
+    folder."""
     if "/" not in pattern.rstrip("/"):
         name = rel.rsplit("/", 1)[-1]
         return fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(rel, pattern)
-    pattern = pattern.lstrip("./")
+    while pattern.startswith(("./", "/")):
+        pattern = pattern[1:] if pattern.startswith("/") else pattern[2:]
     if fnmatch.fnmatch(rel, pattern):
         return True
-    if pattern.startswith("**/") and fnmatch.fnmatch(rel, pattern[3:]):
+    if pattern.startswith("**/") and _glob(rel, pattern[3:]):
+        return True
+    if "/**/" in pattern and _glob(rel, pattern.replace("/**/", "/", 1)):
         return True
     return bool(pattern.endswith("/**") and rel.startswith(pattern[:-3] + "/"))
 
@@ -239,8 +244,64 @@ def from_dict(data: dict[str, Any], path: Path | None = None, prefix: str = "") 
         elif key == "extend_exclude":
             cfg.exclude.extend(value)
             continue
+        else:
+            _check_value(key, value, f"{where}: '{prefix}{raw_key}'")
         setattr(cfg, key, value)
     return cfg
+
+
+def _check_value(key: str, value: Any, where: str) -> None:
+    """Values a typo in would silently do nothing: rule codes, severities, formats, globs."""
+    if key in ("select", "ignore", "extend_select"):
+        _check_selectors(value, where)
+    elif key == "per_file_ignores":
+        for glob, codes in value.items():
+            _check_type(codes, list, f"{where}.{glob!r}")
+            _check_selectors(codes, f"{where}.{glob!r}")
+    elif key == "severity":
+        from .registry import BY_CODE
+        from .suppress import UNUSED_CODE
+
+        for code, level in value.items():
+            if code.upper() not in BY_CODE and code.upper() != UNUSED_CODE:
+                raise ConfigError(f"{where}: {code!r} is not a rule code (like RCP012)")
+            if level not in ("error", "warning", "info"):
+                raise ConfigError(f"{where}.{code}: must be error, warning or info, got {level!r}")
+    elif key == "channel" and value not in CHANNELS:
+        raise ConfigError(f"{where}: must be one of {', '.join(CHANNELS)}, got {value!r}")
+    elif key == "format" or key == "formats":
+        from .formats import FORMATS
+
+        for name in value.values() if isinstance(value, dict) else [value]:
+            if name not in FORMATS:
+                raise ConfigError(
+                    f"{where}: unknown format {name!r} (known: {', '.join(sorted(FORMATS))})"
+                )
+    elif key == "files":
+        if not value or not all(isinstance(g, str) and g for g in value):
+            raise ConfigError(f"{where}: expected a non-empty list of globs")
+    elif key == "jobs" and value < 0:
+        raise ConfigError(f"{where}: must be 0 (one per CPU) or more, got {value}")
+    elif key == "output_format":
+        from .report import OUTPUT_FORMATS
+
+        if value not in OUTPUT_FORMATS:
+            raise ConfigError(f"{where}: must be one of {', '.join(OUTPUT_FORMATS)}, got {value!r}")
+
+
+def _check_selectors(values: list[Any], where: str) -> None:
+    from .registry import SelectionError, expand
+    from .suppress import is_tool_selector
+
+    for sel in values:
+        if not isinstance(sel, str):
+            raise ConfigError(f"{where}: expected rule codes, got {sel!r}")
+        if is_tool_selector(sel):
+            continue
+        try:
+            expand([sel])
+        except SelectionError as exc:
+            raise ConfigError(f"{where}: {exc}") from None
 
 
 def _check_metadata(value: dict[str, Any], where: str) -> dict[str, Any]:
@@ -281,6 +342,8 @@ def _check_override(value: Any, where: str) -> dict[str, Any]:
         _check_type(v, OVERRIDE_KEYS[k], f"{where}.{raw}")
         if k == "metadata":
             v = _check_metadata(v, f"{where}.{raw}")
+        else:
+            _check_value(k, v, f"{where}.{raw}")
         out[k] = v
     if "files" not in out:
         raise ConfigError(f"{where}: an override needs 'files' (a list of globs)")

@@ -82,10 +82,16 @@ class Linter:
         severity_overrides: dict[str, str] | None = None,
         prefilter: bool = True,
         keep_blocks: bool = False,
+        report_unused_suppressions: bool | None = None,
     ) -> None:
         from .registry import ALL_RULES, select_rules
 
         self.keep_blocks = keep_blocks
+        # NOS001 (unused inline suppressions): on unless a narrower selection leaves it out, so
+        # that `select=["RCP012"]` does not call every other rule's suppressions unused.
+        self.report_unused_suppressions = (
+            select is None if report_unused_suppressions is None else report_unused_suppressions
+        )
         self.all_rules: tuple[Rule, ...] = ALL_RULES
         self.rules = select_rules(select, ignore)
         self.lexicon = _lexicon_for_all()
@@ -107,9 +113,12 @@ class Linter:
                 continue
             for hit in rule.check(view):
                 findings.append(self._finding(rule, doc, hit))
-        findings = deduplicate(findings)
-        findings = self._apply_overrides(findings)
+        raw = findings
+        findings = deduplicate(raw)
         pressure_hits = sum(1 for f in findings if f.code in PRESSURE_RULES)
+        if doc.suppressions:
+            findings = deduplicate(self._suppress(doc, raw, rules))
+        findings = self._apply_overrides(findings)
         pressure_hits += sum(len(view.cues(label)) for label in PRESSURE_CUES)
         tokens = view.token_count()
         density = round(pressure_hits / tokens * 100, 2) if tokens else 0.0
@@ -144,6 +153,29 @@ class Linter:
         if metadata:
             doc.metadata.update(metadata)
         return self.lint_document(doc).findings
+
+    def _suppress(
+        self, doc: Document, raw: list[Finding], rules: Sequence[Rule] | None
+    ) -> list[Finding]:
+        """The filter stage for inline suppressions, before de-duplication (so suppressing the
+        more specific of two §6 rules does not silently hide the other) and after the pressure
+        count (suppressing a finding does not make the copy calmer)."""
+        from .suppress import apply_suppressions
+
+        ran = {
+            r.code
+            for r in (rules if rules is not None else self.rules)
+            if doc.channel in r.channels
+        }
+        kept, unused = apply_suppressions(
+            raw,
+            doc.suppressions,
+            path=doc.path,
+            enabled_codes=ran,
+            known_codes={r.code for r in self.all_rules},
+            report_unused=self.report_unused_suppressions,
+        )
+        return kept + unused
 
     def _apply_overrides(self, findings: list[Finding]) -> list[Finding]:
         if not self.severity_overrides:

@@ -7,16 +7,22 @@ every other file is still linted. Files are only ever read, never written.
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import config as configmod
+from .cache import FindingsCache, content_hash, resolve_root, settings_key
 from .engine import DocumentResult, Linter
 from .formats import EXTENSIONS, InputError, default_channel, detect, read_bytes
+from .registry import ALL_RULES, BY_CODE, SelectionError, expand
+from .suppress import rule_selectors, unused_enabled
 
 
 @dataclass
@@ -35,6 +41,12 @@ class RunSettings:
     format_override: str | None = None
     # Keep each document's blocks on its result (the HTML report renders the copy itself).
     keep_blocks: bool = False
+    # Skip explicitly named files that the configuration excludes (pre-commit passes every
+    # staged file by name; ruff's --force-exclude).
+    force_exclude: bool = False
+    prefilter: bool = True  # False tokenizes every sentence (a debugging aid)
+    no_cache: bool = False
+    cache_dir: str | None = None  # --cache-dir or NOSTRINGS_CACHE_DIR
 
 
 @dataclass
@@ -51,7 +63,7 @@ class Runner:
     def __init__(self, settings: RunSettings) -> None:
         self.settings = settings
         self._configs: dict[Path, configmod.Config] = {}
-        self._linters: dict[Any, Linter] = {}
+        self._caches: dict[Path, FindingsCache] = {}
         self.notices: list[str] = []
         self._fixed: configmod.Config | None = None
         if settings.config_path is not None:
@@ -97,6 +109,10 @@ class Runner:
                 if key in seen:
                     continue
                 seen.add(key)
+                if self.settings.force_exclude and self.config_for(p).is_excluded(p):
+                    if self.settings.verbose:
+                        self.notices.append(f"{_display(p)}: skipped (excluded by configuration)")
+                    continue
                 fmt = None
                 if p.exists():
                     fmt = self.settings.format_override or detect(
@@ -105,13 +121,64 @@ class Runner:
                 yield Target(_display(p), p, fmt, True)
 
     # ---- linting -------------------------------------------------------------------------
-    def run(self, paths: Iterable[str]) -> Iterator[DocumentResult]:
-        for target in self.discover(paths):
-            yield self.lint_target(target)
+    def run(self, paths: Iterable[str], jobs: int = 1) -> Iterator[DocumentResult]:
+        return self.run_targets(self.discover(paths), jobs)
+
+    def run_targets(self, targets: Iterable[Target], jobs: int = 1) -> Iterator[DocumentResult]:
+        """Results in the order of `targets`, whatever `jobs` is (so output is identical).
+
+        Cache look-ups happen here, in the calling process; only files that must really be
+        linted go to the worker processes, and the pool (with its spaCy imports) is started only
+        when the first such file turns up.
+        """
+        if jobs <= 1:
+            for target in targets:
+                yield self.lint_target(target)
+            return
+        pool: Any = None
+        window: deque[tuple[Any, DocumentResult | None, _Slot | None]] = deque()
+        ahead = jobs * 4
+        try:
+            for target in targets:
+                prepared = self.prepare(target)
+                if isinstance(prepared, DocumentResult):
+                    window.append((None, prepared, None))
+                else:
+                    job, slot = prepared
+                    if pool is None:
+                        pool = _pool(jobs)
+                    window.append((pool.submit(lint_job, job), None, slot))
+                while window and (
+                    len(window) > ahead or window[0][0] is None or window[0][0].done()
+                ):
+                    yield self._resolve(*window.popleft())
+            while window:
+                yield self._resolve(*window.popleft())
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+
+    def _resolve(
+        self, future: Any, ready: DocumentResult | None, slot: _Slot | None
+    ) -> DocumentResult:
+        result = ready if future is None else future.result()
+        assert result is not None
+        if slot is not None:
+            slot[0].put(slot[1], slot[2], result)
+        return result
 
     def lint_target(self, target: Target) -> DocumentResult:
+        prepared = self.prepare(target)
+        if isinstance(prepared, DocumentResult):
+            return prepared
+        job, slot = prepared
+        return self._resolve(None, lint_job(job), slot)
+
+    def prepare(self, target: Target) -> DocumentResult | tuple[Job, _Slot | None]:
+        """Read a target and settle its settings; a result when it needs no linting (an error,
+        a cache hit), else the job to lint and where to cache its result."""
         try:
-            cfg = self.config_for(target.fs_path)
+            cfg = self.config_for(target.fs_path or self._stdin_path())
         except configmod.ConfigError as exc:
             return _error(target, str(exc))
         if target.fs_path is None:
@@ -131,74 +198,180 @@ class Runner:
                 data = target.fs_path.read_bytes()
             except OSError as exc:
                 return _error(target, f"cannot read file: {exc.strerror or exc}")
+        try:
+            plan = self.plan_for(target, cfg)
+        except (configmod.ConfigError, SelectionError) as exc:
+            where = f"{cfg.path}: " if cfg.path else ""
+            return _error(target, f"{where}{exc}")
+        job = Job(target, data, plan, cfg)
+        store = self._cache_for(cfg)
+        if store is None:
+            return job, None
+        key = settings_key(target.path, [dataclasses.asdict(plan), _config_digest(cfg)])
+        content = content_hash(data)
+        hit = store.get(key, content)
+        if hit is not None:
+            return hit
+        return job, (store, key, content)
+
+    def plan_for(self, target: Target, cfg: configmod.Config) -> FilePlan:
+        """The effective settings for one file: configuration, its per-path overrides and
+        per-file-ignores, then the command line (which wins)."""
+        s = self.settings
+        by_path = target.fs_path is not None or bool(s.stdin_filename)
+        overrides = cfg.matching_overrides(target.path) if by_path else []
         assert target.fmt is not None
-        overrides = cfg.matching_overrides(target.path) if target.fs_path else []
         fmt = target.fmt
+        select = s.select if s.select is not None else cfg.select
+        ignore = [*cfg.ignore, *(s.ignore or [])]
+        extend = [*cfg.extend_select, *(s.extend_select or [])]
+        severity = dict(cfg.severity)
+        meta = dict(cfg.metadata)
+        channel_default = cfg.channel
         for o in overrides:
             fmt = o.get("format", fmt)
-        try:
-            doc = read_bytes(data, target.path, fmt, None, {"config": cfg})
-        except InputError as exc:
-            return _error(target, str(exc))
-        except Exception as exc:  # a reader bug must not stop the other files
-            return _error(target, f"could not parse as {fmt}: {type(exc).__name__}: {exc}")
-        if not any(b.text.strip() for b in doc.blocks) and not doc.metadata.get("subject"):
-            if not data.strip():
-                return _error(target, "empty file", skipped=False)
-        channel = self._channel(doc, cfg, overrides, fmt)
-        doc.channel = channel
-        meta = dict(cfg.metadata)
-        for o in overrides:
-            meta.update(o.get("metadata", {}))
-        meta.update(self.settings.metadata)
-        for k, v in meta.items():
-            doc.metadata.setdefault(k, v)
-        linter = self._linter(cfg, overrides, target.path)
-        result = linter.lint_document(doc)
-        return result
-
-    def _channel(self, doc: Any, cfg: configmod.Config, overrides: list[dict], fmt: str) -> str:
-        if self.settings.channel:
-            return self.settings.channel
-        if doc.metadata.get("channel"):
-            return str(doc.metadata["channel"])
-        for o in reversed(overrides):
-            if o.get("channel"):
-                return str(o["channel"])
-        if cfg.channel:
-            return cfg.channel
-        return doc.channel or default_channel(fmt)
-
-    def _linter(self, cfg: configmod.Config, overrides: list[dict], path: str) -> Linter:
-        s = self.settings
-        select = s.select if s.select is not None else cfg.select
-        ignore = list(cfg.ignore) + list(s.ignore or [])
-        extend = list(cfg.extend_select) + list(s.extend_select or [])
-        severity = dict(cfg.severity)
-        for o in overrides:
-            if "select" in o:
+            if "select" in o and s.select is None:
                 select = o["select"]
             ignore += o.get("ignore", [])
             extend += o.get("extend_select", [])
             severity.update(o.get("severity", {}))
-        ignore += cfg.ignored_codes(path)
-        key = (
-            tuple(select) if select is not None else None,
-            tuple(sorted(ignore)),
-            tuple(sorted(extend)),
-            tuple(sorted(severity.items())),
-            id(cfg),
+            meta.update(o.get("metadata", {}))
+            channel_default = o.get("channel", channel_default)
+        if by_path:
+            ignore += cfg.ignored_codes(target.path)
+        meta.update(s.metadata)
+        return FilePlan(
+            fmt=fmt,
+            rules=selected_codes(select, ignore, extend),
+            report_unused=unused_enabled(select, ignore, extend),
+            severity=tuple(sorted((k.upper(), v) for k, v in severity.items())),
+            options=json.dumps(cfg.options, sort_keys=True),
+            metadata=json.dumps(meta, sort_keys=True),
+            channel=s.channel,
+            channel_default=channel_default,
+            prefilter=s.prefilter,
+            keep_blocks=s.keep_blocks,
         )
-        lin = self._linters.get(key)
-        if lin is None:
-            from .registry import select_rules
 
-            lin = Linter(
-                options=cfg.options, severity_overrides=severity, keep_blocks=s.keep_blocks
-            )
-            lin.rules = select_rules(select, ignore, extend)
-            self._linters[key] = lin
-        return lin
+    def _stdin_path(self) -> Path | None:
+        return Path(self.settings.stdin_filename) if self.settings.stdin_filename else None
+
+    def _cache_for(self, cfg: configmod.Config) -> FindingsCache | None:
+        s = self.settings
+        if s.no_cache or not cfg.cache:
+            return None
+        root = resolve_root(s.cache_dir, cfg.cache_dir, cfg.path, Path.cwd())
+        store = self._caches.get(root)
+        if store is None:
+            store = self._caches[root] = FindingsCache(root)
+        return None if store.broken else store
+
+    @property
+    def caches(self) -> list[FindingsCache]:
+        return list(self._caches.values())
+
+
+@dataclass(frozen=True)
+class FilePlan:
+    """Everything besides its bytes that decides a file's findings (and so its cache key)."""
+
+    fmt: str
+    rules: tuple[str, ...]  # codes of the rules to run, in registry order
+    report_unused: bool  # NOS001 selected
+    severity: tuple[tuple[str, str], ...]
+    options: str  # JSON
+    metadata: str  # JSON; a document's own metadata (front matter) wins over it
+    channel: str | None  # forced by --channel
+    channel_default: str | None  # from overrides or configuration, if the document sets none
+    prefilter: bool = True
+    keep_blocks: bool = False
+
+
+@dataclass
+class Job:
+    """One file to lint: picklable, so it can go to a worker process."""
+
+    target: Target
+    data: bytes
+    plan: FilePlan
+    config: configmod.Config
+
+
+_Slot = tuple[FindingsCache, str, str]  # where a job's result is cached: store, key, content
+_LINTERS: dict[tuple[Any, ...], Linter] = {}  # per process: one compiled Linter per rule set
+
+
+def lint_job(job: Job) -> DocumentResult:
+    """Parse and lint one file (in this process or a worker); reader failures become results."""
+    target, plan = job.target, job.plan
+    try:
+        doc = read_bytes(job.data, target.path, plan.fmt, None, {"config": job.config})
+    except InputError as exc:
+        return _error(target, str(exc))
+    except Exception as exc:  # a reader bug must not stop the other files
+        return _error(target, f"could not parse as {plan.fmt}: {type(exc).__name__}: {exc}")
+    if not any(b.text.strip() for b in doc.blocks) and not doc.metadata.get("subject"):
+        if not job.data.strip():
+            return _error(target, "empty file", skipped=False)
+    doc.channel = (
+        plan.channel
+        or (str(doc.metadata["channel"]) if doc.metadata.get("channel") else None)
+        or plan.channel_default
+        or doc.channel
+        or default_channel(plan.fmt)
+    )
+    for k, v in json.loads(plan.metadata).items():
+        doc.metadata.setdefault(k, v)
+    return _linter(plan).lint_document(doc)
+
+
+def _linter(plan: FilePlan) -> Linter:
+    key = (plan.rules, plan.report_unused, plan.severity, plan.options, plan.prefilter)
+    key += (plan.keep_blocks,)
+    lin = _LINTERS.get(key)
+    if lin is None:
+        lin = Linter(
+            options=json.loads(plan.options),
+            severity_overrides=dict(plan.severity),
+            prefilter=plan.prefilter,
+            keep_blocks=plan.keep_blocks,
+            report_unused_suppressions=plan.report_unused,
+        )
+        lin.rules = tuple(BY_CODE[c] for c in plan.rules)
+        _LINTERS[key] = lin
+    return lin
+
+
+def selected_codes(
+    select: list[str] | None, ignore: list[str], extend_select: list[str]
+) -> tuple[str, ...]:
+    """Rule codes chosen by selectors (NOS001 selectors are the suppression filter's)."""
+    rule_select = rule_selectors(select) or []
+    if not select:
+        chosen = {r.code for r in ALL_RULES}
+    else:
+        chosen = expand(rule_select) if rule_select else set()
+    chosen |= expand(rule_selectors(extend_select) or [])
+    chosen -= expand(rule_selectors(ignore) or [])
+    return tuple(r.code for r in ALL_RULES if r.code in chosen)
+
+
+def _pool(jobs: int) -> Any:
+    """Worker processes: forked where that is safe (Linux; the parent holds no threads), so
+    workers start without re-importing the package; spawned elsewhere."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method))
+
+
+def _config_digest(cfg: configmod.Config) -> dict[str, Any]:
+    """The configuration's values that can change findings (not how they are printed)."""
+    d = dataclasses.asdict(cfg)
+    for k in ("output_format", "fail_on", "show_source", "jobs", "cache", "cache_dir"):
+        d.pop(k, None)
+    return d
 
 
 def _error(target: Target, reason: str, skipped: bool = False) -> DocumentResult:

@@ -47,7 +47,8 @@ def format_finding(
         )
         lines.append("    " + " " * (f.col - 1) + st("^" * max(1, width), fg=_COLORS[f.severity]))
     lines.append(f"  {st('fix:', fg='green')} {f.corrective}")
-    lines.append(f"  {st('seed:', dim=True)} {f.pitfall}: {f.pitfall_action}")
+    if f.pitfall:  # the tool's own NOS001 enforces no seed pitfall
+        lines.append(f"  {st('seed:', dim=True)} {f.pitfall}: {f.pitfall_action}")
     if f.verify:
         lines.append(f"  {st('verify:', dim=True)} {f.verify}")
     if f.also:

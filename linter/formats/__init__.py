@@ -25,6 +25,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "text": ("plaintext", "plain"),
     "markdown": ("markdown", "landing"),
     "html": ("html_doc", "landing"),
+    "eml": ("eml", "email"),
 }
 
 EXTENSIONS: dict[str, str] = {
@@ -36,6 +37,7 @@ EXTENSIONS: dict[str, str] = {
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
+    ".eml": "eml",
 }
 
 MAX_BYTES = 20 * 1024 * 1024

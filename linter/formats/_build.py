@@ -113,18 +113,46 @@ class TextBuilder:
         return self._map.src_starts[0] if self._map.src_starts else -1
 
 
-def remap(block: Block, positions: Sequence[int]) -> Block:
+def remap(block: Block, positions: Sequence[int], breaks: Sequence[int] | None = None) -> Block:
     """Re-point a block whose map is into a decoded text onto the file: `positions[i]` is where
-    decoded character i was typed (a quoted-printable `=E9`, a base64 group, a header word)."""
+    decoded character i was typed (a quoted-printable `=E9`, a base64 group, a header word).
+
+    `breaks` (from `run_breaks(positions)`) lets long runs typed one for one be copied as one
+    segment instead of character by character.
+    """
     smap = SourceMap()
-    to_source = block.source_map.to_source
     n = len(positions)
-    last = positions[-1] if n else 0
-    for i in range(len(block.text)):
-        p = to_source(i)
-        smap.add(i, positions[p] if 0 <= p < n else last)
+    if not n:
+        return block
+    if breaks is None:
+        breaks = run_breaks(positions)
+    old = block.source_map
+    starts = old.text_starts or [0]
+    srcs = old.src_starts or [0]
+    size = len(block.text)
+    for k, t0 in enumerate(starts):
+        t1 = starts[k + 1] if k + 1 < len(starts) else size
+        s0 = srcs[k]
+        i = t0
+        while i < t1:
+            p = s0 + (i - t0)
+            if p >= n:
+                smap.add(i, positions[-1])
+                break
+            smap.add(i, positions[max(p, 0)])
+            # next place inside this segment where positions stop being consecutive
+            j = bisect.bisect_right(breaks, p)
+            nxt = breaks[j] if j < len(breaks) else n
+            i += max(1, nxt - p)
     block.source_map = smap
     return block
+
+
+def run_breaks(positions: Sequence[int]) -> list[int]:
+    """Indices k where positions[k] != positions[k-1] + 1 (k >= 1): where a new run starts."""
+    if isinstance(positions, range) and positions.step == 1:
+        return []
+    return [k for k in range(1, len(positions)) if positions[k] != positions[k - 1] + 1]
 
 
 def first_source(block: Block) -> int:

@@ -27,7 +27,7 @@ from typing import Any
 
 from ..model import Block, Document
 from . import _meta, decode_text
-from ._build import OffsetIndex, TextBuilder, remap, sort_blocks
+from ._build import OffsetIndex, TextBuilder, remap, run_breaks, sort_blocks
 
 VOID = frozenset(
     "area base br col embed hr img input keygen link meta param source track wbr "
@@ -95,6 +95,7 @@ _ATTR = re.compile(
 _ENTITY = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 _ALNUM = re.compile(r"\w")
 _UI_INPUT = frozenset(("submit", "button", "reset", "image"))
+_NO_VISIBLE_ATTRS = frozenset(("alt", "title", "placeholder", "aria-label", "value", "content"))
 
 
 def decode_entity(ref: str) -> str | None:
@@ -400,7 +401,7 @@ class _Extractor(HTMLParser):
             else (parent.group if parent else 0)
         )
         kind_tag = tag if tag in KIND_OF else None
-        spans = self._attr_spans(start) if a else {}
+        spans = self._attr_spans(start) if a and not _NO_VISIBLE_ATTRS.isdisjoint(a) else {}
         self._visible_attrs(tag, a, spans, hidden, group)
         if tag == "meta":
             name = a.get("name", "")
@@ -609,8 +610,9 @@ def apply_result(doc: Document, res: HtmlResult, positions: Any = None) -> None:
             return 0
         return positions[min(max(offset, 0), len(positions) - 1)]
 
+    breaks = run_breaks(positions) if positions is not None else []
     for b in res.blocks:
-        doc.blocks.append(remap(b, positions) if positions is not None else b)
+        doc.blocks.append(remap(b, positions, breaks) if positions is not None else b)
     for body, start, end in res.comments:
         _meta.directive(doc, body, at(start), at(max(start, end - 1)) + 1)
     for key, value, offset in res.meta:

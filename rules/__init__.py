@@ -16,6 +16,7 @@ MODULES: tuple[str, ...] = (
     "rcp012_hidden_quid_pro_quo",
     "rcp013_hedged_no_obligation",
     "rcp014_thank_you_gift_reask",
+    "rcp019_scarcity_social_proof",
 )
 
 ALL_RULES: tuple[Rule, ...] = tuple(

@@ -139,7 +139,25 @@
     });
   }
 
+  // Print every note whole: open the "Sources" sections before printing, restore after.
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    opened = all("details.more:not([open])");
+    opened.forEach(function (x) { x.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (x) { x.open = false; });
+    opened = [];
+  });
+
+  // Anchors scroll to just below the sticky filter bar, whatever its height.
+  function barHeight() {
+    d.documentElement.style.setProperty("--bar-h", bar.offsetHeight + "px");
+  }
+  window.addEventListener("resize", barHeight);
+
   bar.hidden = false;
+  barHeight();
   apply();
   current();
 }());

@@ -11,7 +11,13 @@ from linter.rule import Rule
 
 # One module per rule; add new rules here (tests check codes are unique and complete).
 MODULES: tuple[str, ...] = (
+    "rcp001_free_footnote",
+    "rcp002_free_with_charge",
+    "rcp003_free_trial_conversion",
     "rcp004_gated_free_resource",
+    "rcp005_absolute_free_claim",
+    "rcp006_prize_impression",
+    "rcp007_reference_price",
     "rcp011_reciprocity_debt",
     "rcp012_hidden_quid_pro_quo",
     "rcp013_hedged_no_obligation",

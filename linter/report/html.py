@@ -368,7 +368,7 @@ def summarize(docs: Sequence[DocView]) -> dict[str, Any]:
             {
                 "key": key,
                 "label": STAGE_LABELS.get(key, key),
-                "description": STAGES.get(key, ""),
+                "description": re.sub(r"^\d+\.\s*", "", STAGES.get(key, "")),
                 "count": count,
             }
             for key, count in stages.items()
@@ -547,22 +547,28 @@ def build(
     title: str = "nostrings report",
     generated_at: str | None = None,
     exclude: Any = None,
+    jobs: int | None = None,
 ) -> tuple[str, list[DocumentResult]]:
-    """Lint `paths` exactly as `check` does (same discovery, configuration and rules) and render.
+    """Lint `paths` exactly as `check` does (same discovery, configuration, rules, cache and
+    worker pool) and render.
 
     `exclude` is the report's own output file: a report written into the folder it reviews must
     not be reviewed itself on the next run (it contains the copy, so every finding would double).
+    `jobs` defaults to the configuration's `jobs` (0: one process per CPU).
     """
+    import os
     from pathlib import Path
 
     runner.settings.keep_blocks = True
-    skip = Path(exclude).resolve() if exclude else None
-    results: list[DocumentResult] = []
-    for target in runner.discover(paths):
-        if skip is not None and target.fs_path is not None and target.fs_path.resolve() == skip:
-            continue
-        results.append(runner.lint_target(target))
     base = runner.config_for(Path.cwd() / "_")
+    skip = Path(exclude).resolve() if exclude else None
+    targets = [
+        t
+        for t in runner.discover(paths)
+        if skip is None or t.fs_path is None or t.fs_path.resolve() != skip
+    ]
+    n_jobs = base.jobs if jobs is None else jobs
+    results = list(runner.run_targets(targets, n_jobs or (os.cpu_count() or 1)))
     page = render(
         results,
         title=title,

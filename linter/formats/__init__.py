@@ -3,6 +3,9 @@
 A reader turns the bytes of one file into a `Document` (blocks of prose with source maps), and
 knows nothing about rules. Readers are looked up by name; file names map to names by extension,
 overridable per glob in configuration. An unknown extension is skipped, never guessed.
+
+Compound names are decided by their last extension: `welcome.html.j2` is a Jinja template (which
+then reads itself as the HTML it produces), `en.yml` a YAML string catalog.
 """
 
 from __future__ import annotations
@@ -24,8 +27,15 @@ Reader = Callable[[bytes, str, dict], Document]
 FORMATS: dict[str, tuple[str, str]] = {
     "text": ("plaintext", "plain"),
     "markdown": ("markdown", "landing"),
+    "mdx": ("mdx", "landing"),
     "html": ("html_doc", "landing"),
     "eml": ("eml", "email"),
+    "jinja": ("jinja", "landing"),
+    "liquid": ("liquid", "landing"),
+    "handlebars": ("handlebars", "landing"),
+    "mjml": ("mjml", "email"),
+    "yaml": ("yaml_catalog", "ui_strings"),
+    "json": ("json_catalog", "ui_strings"),
 }
 
 EXTENSIONS: dict[str, str] = {
@@ -34,10 +44,23 @@ EXTENSIONS: dict[str, str] = {
     ".md": "markdown",
     ".markdown": "markdown",
     ".mdown": "markdown",
+    ".mdx": "mdx",
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
     ".eml": "eml",
+    ".j2": "jinja",
+    ".jinja": "jinja",
+    ".jinja2": "jinja",
+    ".njk": "jinja",
+    ".liquid": "liquid",
+    ".hbs": "handlebars",
+    ".handlebars": "handlebars",
+    ".mustache": "handlebars",
+    ".mjml": "mjml",
+    ".yml": "yaml",
+    ".yaml": "yaml",
+    ".json": "json",
 }
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -75,9 +98,11 @@ def decode_text(data: bytes) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = len(data[data.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8", "replace"))
         raise InputError(
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "save the file as UTF-8"
+            f"not valid UTF-8 at line {line}, column {col + 1} (byte 0x{data[exc.start]:02x}); "
+            "mixed or legacy encoding? save the file as UTF-8"
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 

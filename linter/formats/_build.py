@@ -59,6 +59,12 @@ class TextBuilder:
         if not text:
             return
         if not self.collapse:
+            if self._len == 0:  # a block never starts with blanks
+                stripped = text.lstrip(_BLANKS)
+                src += len(text) - len(stripped)
+                text = stripped
+                if not text:
+                    return
             self._put(text, src)
             return
         for m in _PIECES.finditer(text):
@@ -70,7 +76,7 @@ class TextBuilder:
 
     def add_char(self, ch: str, src: int) -> None:
         """Append a character decoded from markup at `src` (an entity, an escape)."""
-        if self.collapse and ch in _BLANKS:
+        if ch in _BLANKS and (self.collapse or self._len == 0):
             self.space(src)
         else:
             self._put(ch, src)
@@ -78,7 +84,8 @@ class TextBuilder:
     def space(self, src: int) -> None:
         """A collapsible space at `src` (written only if prose follows)."""
         if not self.collapse:
-            self._put(" ", src)
+            if self._len:
+                self._put(" ", src)
             return
         if self._len and self._pending_space < 0 and not self._parts[-1].endswith((" ", "\n")):
             self._pending_space = src

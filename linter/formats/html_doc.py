@@ -425,7 +425,7 @@ class _Extractor(HTMLParser):
             self.skip_depth += 1
         elif not self.skip_depth:
             is_button = (
-                tag in ("button", "mj-button", "mj-navbar-link")
+                tag in ("button", "mj-button", "mj-navbar-link", "mj-social-element")
                 or a.get("role") in ("button", "menuitem", "tab")
                 or (tag == "a" and bool(_BUTTON_CLASS.search(classes)))
             )
@@ -476,7 +476,7 @@ class _Extractor(HTMLParser):
                 self.blocks.append(b)
 
     def _image(self, a: dict[str, str], spans: dict[str, tuple[str, int]]) -> None:
-        src = a.get("src", "")
+        src = a.get("src", "").strip()
         if src and (_is_pixel(a) or (_TRACKING_URL.search(src) and _is_small_or_unsized(a))):
             self.pixels.append(src)
 
@@ -545,7 +545,7 @@ def _ui_attrs(tag: str, a: dict[str, str], group: int, modal: bool) -> dict[str,
     attrs: dict[str, Any] = {"tag": tag, "group": group}
     for key in ("class", "id", "href", "type", "role", "name"):
         if key in a:
-            attrs[key] = a[key]
+            attrs[key] = a[key].strip()  # a masked template expression leaves blanks
     if modal:
         attrs["modal"] = True
     return attrs

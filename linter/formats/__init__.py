@@ -67,11 +67,19 @@ MAX_BYTES = 20 * 1024 * 1024
 
 
 def detect(path: str, overrides: dict[str, str] | None = None) -> str | None:
-    """Format name for a path: configured globs first, then the extension; None if unknown."""
+    """Format name for a path: configured globs first, then the extension; None if unknown.
+
+    A glob with a folder (`emails/*.txt`, `**/locales/*.json`) matches the end of the path, so
+    it works whether the path was given relative or absolute.
+    """
     p = PurePath(path)
-    for glob, fmt in (overrides or {}).items():
-        if fnmatch.fnmatch(str(p), glob) or fnmatch.fnmatch(p.name, glob):
-            return fmt
+    if overrides:
+        parts = p.as_posix().split("/")
+        tails = ["/".join(parts[i:]) for i in range(len(parts))]
+        for glob, fmt in overrides.items():
+            pattern = glob[3:] if glob.startswith("**/") else glob.removeprefix("./")
+            if any(fnmatch.fnmatch(t, pattern) for t in tails):
+                return fmt
     return EXTENSIONS.get(p.suffix.lower())
 
 

@@ -71,7 +71,7 @@ fail-on = "error"
 # files = ["emails/**"]
 # channel = "email"
 # metadata = {{ is_commercial = true }}
-# severity = {{ RCP017 = "error" }}
+# severity = {{ RCP012 = "error" }}
 """
 
 

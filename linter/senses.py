@@ -250,11 +250,21 @@ _FREE_TO_VERBS = frozenset(
         "copy",
     ]
 )
-_ON_US_BEFORE = frozenset(
-    """is 's are was were be 're it this that first month months week weeks shipping delivery
-    lunch drinks drink coffee dinner breakfast round tab bill meal treat one setup installation
-    postage upgrade everything all entirely totally completely cost fee fees""".split()
+_ADMISSION_NOUNS = frozenset(
+    "admission entry entrance registration rsvp concert concerts event events rally rallies "
+    "show shows screening party festival fair 5k race run walk tour tours museum parking "
+    "tickets ticket".split()
 )
+_ADMISSION_VERBS = frozenset(
+    "attend join enter visit watch stream play use access download read listen participate "
+    "register rsvp install sign".split()
+)
+_ON_US_THINGS = frozenset(
+    """month months week weeks shipping delivery lunch drinks drink coffee coffees dinner
+    breakfast round tab bill meal meals treat setup installation postage upgrade cost fee fees
+    ticket tickets pizza snacks dessert returns""".split()
+)
+_BE = frozenset({"is", "'s", "are", "was", "were", "be", "'re", "totally", "entirely"})
 _PREDICATE_BEFORE = frozenset(
     {
         "is",
@@ -569,7 +579,14 @@ def classify_free(view: DocView, cue: Cue, brands: set[str]) -> FreeUse | None:
             return None
         if nxt in FIXED_AFTER:
             return None
-        if nxt in ("and", ",") and nxt2 in ("open", "fair", "independent", "clear", "and"):
+        if nxt in ("and", ",", "&") and nxt2 in (
+            "open",
+            "fair",
+            "independent",
+            "clear",
+            "and",
+            "equal",
+        ):
             return None  # "free and fair elections", "safe, free, and fair"
         if nxt in ("software", "speech", "and", "press") and nxt2 in ("source", "open"):
             return None
@@ -580,8 +597,16 @@ def classify_free(view: DocView, cue: Cue, brands: set[str]) -> FreeUse | None:
             return None  # a name candidate: "Free People", "Free Press"
         if tx[i].lower() in brands or (j < n and f"{lw[i]} {nxt}" in brands):
             return None
-    if lw[i:j] == ["on", "us"] and prev not in _ON_US_BEFORE and i > 0:
-        return None  # "counting on us", "rely on us": not "lunch is on us"
+    if (
+        head == "free"
+        and prev in ("'re", "are", "am", "'m", "be")
+        and prev2 in ("you", "we", "they", "i", "whenever", "when", "if", "are")
+    ):
+        return None  # "whenever you're free", "are you free Thursday?": availability
+    if lw[i:j] == ["on", "us"] and not (
+        prev in _ON_US_THINGS or (prev in _BE and prev2 in _ON_US_THINGS) or i == 0
+    ):
+        return None  # "counting on us", "it's all on us": not "lunch is on us"
     negated = view.negated(cue) or (prev in ("longer",) and prev2 == "no")
     if nxt == "?" and nxt2 in ("not", "nope"):
         negated = True
@@ -593,6 +618,22 @@ def _subclass(lw: list[str], i: int, j: int) -> tuple[str, str, int]:
     """(subclass, offered noun, token index past the noun) from the words around the head."""
     n = len(lw)
     after = lw[j : min(n, j + 4)]
+    before = lw[max(0, i - 3) : i]
+    # "try it free", "Try email marketing for free today!", "start for free"
+    if {"try", "trying", "tried"} & set(lw[:i]) or (before[-2:] == ["start", "for"]):
+        return "TRIAL", "", j
+    # "RSVP for free", "register free", "join us for free"
+    if {"rsvp", "register", "attend"} & set(lw[:i]) and (
+        not before or before[-1] in ("for", "rsvp")
+    ):
+        return "ADMISSION", "", j
+    # admission: "free to attend", "free and open to the public", "free admission"
+    if after[:1] == ["to"] and len(after) > 1 and after[1] in _ADMISSION_VERBS:
+        return "ADMISSION", after[1], j + 2
+    if after[:3] in (["to", "the", "public"], ["and", "open", "to"]) or (
+        after[:1] and after[0] in _ADMISSION_NOUNS
+    ):
+        return "ADMISSION", after[0], j + 1
     # TRIAL: "free for 30 days", "30-day free", "first month free", "free trial"
     if len(after) >= 3 and after[0] == "for" and after[2] in _DURATION:
         return "TRIAL", after[2], j + 3
@@ -646,6 +687,55 @@ def premiums(view: DocView) -> list[Premium]:
 
 PREMIUM_FREE_CLASSES = frozenset({"GIFT", "RESOURCE", "SERVICE", "GENERIC"})
 
+# Words that direct an offer at the reader. "Free masks for nurses" or "free college tuition"
+# in a news or policy line is not a premium offered to the person reading.
+_NOT_A_GIFT = frozenset(
+    {
+        "quote",
+        "quotes",
+        "estimate",
+        "estimates",
+        "quotation",
+        "pricing",
+        "newsletter",
+        "newsletters",
+        "updates",
+        "alerts",
+        "email",
+        "emails",
+        "e",
+    }
+)
+_SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves", "u", "ya"})
+_IMPERATIVE_OFFER = frozenset(
+    """get claim grab download receive enjoy take request unlock access reserve pick redeem
+    accept collect snag score keep try join attend register sign order shop check start book
+    schedule watch read learn discover find see here use""".split()
+)
+_WE_GIVE = frozenset(
+    {"offering", "sending", "giving", "mailing", "shipping", "including", "throwing"}
+)
+
+
+def _bare_predicate(use: FreeUse) -> bool:
+    lw = use.sent.lowers or []
+    nxt = lw[use.cue.end] if use.cue.end < len(lw) else ""
+    return not use.noun and (
+        nxt in ("", ".", "!", "?", ",", ";", ":", "and", "&", ")") or not nxt.isalnum()
+    )
+
+
+def offered_to_reader(sent: Sentence) -> bool:
+    """The sentence directs the offer at the reader: "you/your", an opening imperative
+    ("Grab your...", "Download the..."), "here's", or "we're sending/offering"."""
+    lw = sent.lowers or []
+    if any(w in _SECOND_PERSON for w in lw):
+        return True
+    first = next((w for w in lw if w.isalnum()), "")
+    if first in _IMPERATIVE_OFFER:
+        return True
+    return any(w in _WE_GIVE for w in lw) and ("we" in lw or "i" in lw)
+
 
 def _retail_gift(view: DocView, cue: Cue) -> bool:
     return any(
@@ -659,6 +749,12 @@ def _compute_premiums(view: DocView) -> list[Premium]:
     for use in free_uses(view):
         if use.cue.sent.in_subject or use.negated or use.subclass not in PREMIUM_FREE_CLASSES:
             continue
+        if not offered_to_reader(use.cue.sent):
+            continue
+        if use.noun in _NOT_A_GIFT:
+            continue  # a free quote or estimate is the sales process, not a gift
+        if use.subclass == "GENERIC" and _bare_predicate(use):
+            continue  # "keep our state free", "it's simple and free": no item is offered
         found.append(Premium(use.cue, f"free:{use.subclass}", False, use.noun))
     for cue in view.cues("GIFT_PREMIUM"):
         if view.negated(cue) or _retail_gift(view, cue):
@@ -674,7 +770,12 @@ def _compute_premiums(view: DocView) -> list[Premium]:
     out = list(by_sent.values())
     earning = [s for s in view.sentences if s.tokenized and earned_in_sentence(view, s)]
     for p in out:
-        p.conditional = earned_in_sentence(view, p.cue.sent) or _earned_elsewhere(p, earning)
+        nxt = view.sentence(p.index + 1) if not p.cue.sent.in_subject else None
+        p.conditional = (
+            earned_in_sentence(view, p.cue.sent)
+            or _earned_elsewhere(p, earning)
+            or (nxt is not None and bool(view.in_sentence(nxt, "PREMIUM_EARNED")))
+        )
     return out
 
 
@@ -710,6 +811,8 @@ PREMIUM_PATTERNS: dict[str, tuple[str, ...]] = {
         "(when|if) you (chip in|give|donate|contribute|pledge|buy|order|spend|subscribe|join)",
         "as a (thank - you|thank you) for (your|a) (gift|donation|contribution|purchase|order|support)",
         "(donors|members|supporters|those) who (give|donate|contribute|chip in)",
+        "by (joining|giving|donating|contributing|pledging|becoming|chipping in|pitching in|upgrading|subscribing|ordering|buying)",
+        "(yours|it 's yours) (when|if|with) (you)?",
     ),
 }
 
@@ -734,6 +837,9 @@ _PAST_OR_NOUN_FORMS = frozenset(
         "subscribing",
         "renewing",
     }
+)
+_LOOK_OBJECTS = frozenset(
+    "our the this these that my what how it them his her their a an some who why where".split()
 )
 _THANKS_CONTEXT = frozenset({"for", "after", "since", "from", "by", "about"})
 
@@ -764,5 +870,44 @@ def _compute_asks(view: DocView) -> list[Cue]:
             continue
         if view.negated(cue):
             continue  # "you don't need to buy anything"
+        if cue.lowers[-1] == "out" and cue.end < len(lw) and lw[cue.end] in _LOOK_OBJECTS:
+            continue  # "check out our new blog" is a look, not a purchase
         out.append(cue)
     return out
+
+
+# ---- premiums really offered to the reader (added for RCP008, RCP015-RCP017) ---------------
+# A bare "free" with no item noun (subclass GENERIC) is mostly not an offer in real copy: "try
+# email marketing for free" (a trial), "it's like a free $50 donation" (a tax credit), "keeping
+# America free", "free healthcare". It counts as an offer only when an offer verb puts it in the
+# reader's hands: "get your free tickets", "we'll send you a free decal", "yours free".
+PREMIUM_PATTERNS["PREMIUM_OFFER_VERB"] = (
+    "(get|gets|getting|claim|claiming|receive|receiving|grab|unlock|enjoy|request|reserve|redeem|collect|want|download) (your|a|an|the|this|these|my|one|two|NUM|our|some)?",
+    "(send|sending|sends|give|giving|gives|mail|mailing|ship|award|offer|offering|provide|providing) (you|every donor|each donor|donors|supporters|members|everyone)",
+    "(yours|here 's|here is|here are|comes with|come with|includes|including|throw in|throwing in|giving away|give away)",
+    "(you 'll|you will|you) (get|receive)",
+)
+OFFER_VERB_REACH = 8  # tokens between the offer verb and the "free" it governs
+
+
+def offered_premiums(view: DocView) -> list[Premium]:
+    """`premiums()` without the GENERIC "free" that no offer verb hands to the reader."""
+    return view.memo("offered_premiums", _compute_offered_premiums)
+
+
+def _compute_offered_premiums(view: DocView) -> list[Premium]:
+    out = []
+    for p in premiums(view):
+        if p.kind == "free:GENERIC" and not _offer_verb_governs(view, p.cue):
+            continue
+        out.append(p)
+    return out
+
+
+def _offer_verb_governs(view: DocView, cue: Cue) -> bool:
+    for v in view.in_sentence(cue.sent, "PREMIUM_OFFER_VERB"):
+        if v.start <= cue.start and cue.start - v.end <= OFFER_VERB_REACH:
+            return True
+        if v.start >= cue.end and v.start - cue.end <= 1 and v.lowers[0] == "yours":
+            return True  # "free, yours to keep" / "FREE yours"
+    return False

@@ -52,7 +52,7 @@ from linter.rule import Rule
 from linter.senses import free_uses
 from linter.view import DocView, Hit
 
-GATED_CLASSES = frozenset({"RESOURCE", "SERVICE", "GENERIC"})
+GATED_CLASSES = frozenset({"RESOURCE", "SERVICE", "GENERIC", "ADMISSION"})
 RESULT_NOUNS = frozenset(
     {
         "diagnostic",
@@ -93,7 +93,7 @@ def _gate(view: DocView) -> Iterator[Hit]:
             continue
         lo, hi = use.index, use.index + 1
         gates = view.cues("GATE_MEETING", "GATE_DATA", lo=lo, hi=hi)
-        gates = [g for g in gates if not view.negated(g)]
+        gates = [g for g in gates if not view.negated(g) and "order" not in g.lowers]
         if not gates:
             continue
         if view.cues("DATA_USE_DISCLOSURE", lo=lo, hi=hi):

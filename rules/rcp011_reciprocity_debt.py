@@ -45,6 +45,7 @@ from collections.abc import Iterator
 
 from linter.model import Severity
 from linter.rule import Rule
+from linter.senses import asks
 from linter.view import Cue, DocView, Hit
 
 PATTERNS = {
@@ -90,7 +91,10 @@ def _given_recently(view: DocView, cue: Cue) -> bool:
 def _asks_near(view: DocView, cue: Cue, skip: Cue | None = None) -> list[Cue]:
     lo, hi = view.window(cue, 0, 1)
     out = []
+    real_asks = {id(a) for a in asks(view)}
     for c in view.cues(*ASKS, lo=lo, hi=hi):
+        if c.label == "ASK_HIGH" and id(c) not in real_asks:
+            continue
         if skip is not None and c.sent is skip.sent and c.start < skip.end and c.end > skip.start:
             continue
         if c.label == "MONEY" and not view.cues("ASK_HIGH", "RCP011.SUPPORT_ASK", lo=lo, hi=hi):

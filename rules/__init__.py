@@ -23,6 +23,7 @@ MODULES: tuple[str, ...] = (
     "rcp013_hedged_no_obligation",
     "rcp014_thank_you_gift_reask",
     "rcp019_scarcity_social_proof",
+    "rcp020_confirmshaming",
 )
 
 ALL_RULES: tuple[Rule, ...] = tuple(

@@ -22,6 +22,7 @@ MODULES: tuple[str, ...] = (
     "rcp012_hidden_quid_pro_quo",
     "rcp013_hedged_no_obligation",
     "rcp014_thank_you_gift_reask",
+    "rcp018_urgency_timers",
     "rcp019_scarcity_social_proof",
     "rcp020_confirmshaming",
 )

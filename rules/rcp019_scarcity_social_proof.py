@@ -132,6 +132,7 @@ _LEFT_BEFORE_OK = frozenset(
     "only just last hurry have has had there 's 're are is got ! : , - — – ( . ; |".split()
 )
 SMALL_STOCK = 20
+_PREPOSITIONS = frozenset("from of among on at in to with".split())
 _NOT_A_NAME = frozenset(
     "i we you they he she it our my your their his her the this that these those there here "
     "items products orders tickets people customers".split()
@@ -215,6 +216,16 @@ def _named_buyer(cue: Cue) -> bool:
     return not any(w.lower() in _NOT_A_NAME for w in name)
 
 
+def _scarcity(cue: Cue) -> bool:
+    """A SCARCITY cue that is a claim about the offer ("our most popular plan"), not a
+    description of third parties ("extracted from the most popular web sites")."""
+    if cue.lowers[:2] == ["most", "popular"]:
+        lw = cue.sent.lowers or []
+        if _PREPOSITIONS.intersection(lw[max(0, cue.start - 2) : cue.start]):
+            return False
+    return _timeless(cue)
+
+
 def _timeless(cue: Cue) -> bool:
     """ "less than 24 hours left" is a countdown (RCP018), not stock."""
     return not (_TIME_UNITS.intersection(cue.lowers) and {"left", "remaining"} & set(cue.lowers))
@@ -242,7 +253,7 @@ def _large_crowd(cue: Cue, force: bool = False) -> bool:
 
 
 FILTERS = {
-    "SCARCITY": _timeless,
+    "SCARCITY": _scarcity,
     "RCP019.LEFT": _left_is_stock,
     "RCP019.IN_STOCK": _small_stock,
     "RCP019.NAMED_BUYER": _named_buyer,

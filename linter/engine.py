@@ -28,6 +28,8 @@ PRECEDENCE: tuple[tuple[str, str], ...] = (
     ("RCP015", "RCP026"),
     ("RCP002", "RCP005"),
     ("RCP011", "RCP021"),
+    ("RCP014", "RCP012"),
+    ("RCP004", "RCP012"),
 )
 # Rules whose hits count towards pressure density (§0.6), plus urgency/scarcity cues.
 PRESSURE_RULES = frozenset({"RCP017", "RCP018", "RCP019", "RCP020", "RCP021", "RCP022"})

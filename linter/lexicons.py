@@ -61,8 +61,7 @@ SHARED: dict[str, tuple[str, ...]] = {
     # ---- asks ------------------------------------------------------------------------------
     "ASK_HIGH": (
         "(buy|buying|bought|purchase|purchasing|order|ordering|upgrade|upgrading|subscribe|subscribing|renew|renewing)",
-        "book a (call|demo|meeting|consultation)",
-        "schedule a (call|demo|meeting)",
+        "(book|schedule) (a|an|your) ~3 (call|demo|meeting|consultation|walkthrough)",
         "start (your|a) (plan|subscription|membership)",
         "add to (cart|basket|bag)",
         "check out",

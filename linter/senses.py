@@ -641,22 +641,28 @@ def _subclass(lw: list[str], i: int, j: int) -> tuple[str, str, int]:
         return "TRIAL", lw[i - 1], j
     if i >= 2 and lw[i - 2] == "first" and lw[i - 1] in _DURATION:
         return "TRIAL", lw[i - 1], j
+    found: list[tuple[str, str, int]] = []
     for k, w in enumerate(after[:3]):
-        if w in (".", "!", "?", ";", ":", ",", "—", "–") and k > 0:
+        if k > 0 and w in (".", "!", "?", ";", ":", ",", "—", "–", "(", "with", "for", "to"):
             break
         for cls in _SUBCLASS_ORDER:
             if w in SUBCLASS_WORDS[cls]:
-                if (
-                    cls == "GIFT"
-                    and w in ("card",)
-                    and k + j + 1 < n
-                    and lw[j + k + 1] == "required"
-                ):
+                if cls == "GIFT" and w == "card" and j + k + 1 < n and lw[j + k + 1] == "required":
                     continue
                 end = j + k + 1
                 if end + 1 < n and lw[end] == "-" and lw[end + 1].isalpha():
-                    return cls, lw[end + 1], end + 2  # "t-shirt", "e-book": the last part
-                return cls, w, end
+                    found.append((cls, lw[end + 1], end + 2))  # "t-shirt", "e-book"
+                else:
+                    found.append((cls, w, end))
+                break
+    if found:
+        for cls, noun, end in found:
+            if cls in ("TRIAL", "LOGISTICS"):
+                return cls, noun, end
+        cls, noun, end = found[-1]  # the head of "free onboarding checklist" is the last noun
+        if cls == "PLAN" and len(found) > 1:
+            cls = found[-2][0]  # "free training plan" is a resource, not a freemium plan
+        return cls, noun, end
     # predicate use: "the toolkit is free", "shipping is free"
     if i > 0 and lw[i - 1] in _PREDICATE_BEFORE:
         for w in reversed(lw[max(0, i - 6) : i - 1]):
@@ -674,6 +680,7 @@ class Premium:
     kind: str  # free:<SUBCLASS> | gift | delivery
     conditional: bool  # offered together with the payment that earns it (§7 A3)
     noun: str = ""
+    end: int = -1  # token index past the offered item ("free budgeting template")
 
     @property
     def index(self) -> int:
@@ -755,7 +762,7 @@ def _compute_premiums(view: DocView) -> list[Premium]:
             continue  # a free quote or estimate is the sales process, not a gift
         if use.subclass == "GENERIC" and _bare_predicate(use):
             continue  # "keep our state free", "it's simple and free": no item is offered
-        found.append(Premium(use.cue, f"free:{use.subclass}", False, use.noun))
+        found.append(Premium(use.cue, f"free:{use.subclass}", False, use.noun, use.phrase_end))
     for cue in view.cues("GIFT_PREMIUM"):
         if view.negated(cue) or _retail_gift(view, cue):
             continue
@@ -841,6 +848,10 @@ _PAST_OR_NOUN_FORMS = frozenset(
 _LOOK_OBJECTS = frozenset(
     "our the this these that my what how it them his her their a an some who why where".split()
 )
+_THIRD_PARTY_SUBJECTS = frozenset(
+    """they we i he she who people visitors customers donors users others members readers
+    supporters shoppers buyers folks everyone somebody someone nobody""".split()
+)
 _THANKS_CONTEXT = frozenset({"for", "after", "since", "from", "by", "about"})
 
 
@@ -862,6 +873,8 @@ def _compute_asks(view: DocView) -> list[Cue]:
         prev = lw[cue.start - 1] if cue.start > 0 else ""
         if prev in _NOUN_DETERMINERS:
             continue  # "your order", "a donation", "the purchase"
+        if prev in _THIRD_PARTY_SUBJECTS:
+            continue  # "before they buy", "most donors renew": a report, not a request
         if first in _PAST_OR_NOUN_FORMS and cue.end - cue.start == 1:
             # "-ing" forms ask only in "consider donating", "start giving", "keep giving"
             if prev not in ("consider", "start", "keep", "try", "go", "continue", "begin"):

@@ -92,10 +92,15 @@ def check(view: DocView) -> Iterator[Hit]:
         if not linked:
             continue
         ask = min(linked, key=lambda a: (abs(a.index - offer.index), a.start))
-        yield Hit.at(
-            offer.cue,
+        start, end = offer.cue.start, max(offer.cue.end, offer.end)
+        s, e = offer.cue.sent.char_span(start, end)
+        what = offer.cue.sent.block.text[s:e]
+        yield Hit.tokens(
+            offer.cue.sent,
+            start,
+            end,
             Severity.ERROR if sensitive else Severity.WARNING,
-            f'"{offer.cue.text}" is followed by an ask ("{ask.text}") and the copy never says '
+            f'"{what}" is followed by an ask ("{ask.text}") and the copy never says '
             "the gift is theirs either way or why it was sent.",
             evidence=[("ask", ask)],
             checked=[

@@ -45,6 +45,9 @@ def rule_page(rule: Rule) -> str:
         f"  seed:      {rule.pitfall} ({rec['pitfall_why']}; {rec['pitfall_action']})",
         f"  stage:     {rec['stage']}",
         f"  guardrail: {rule.guardrail}",
+        f"  sources:   {'; '.join(rule.sources)}",
+        "",
+        f"fix: {rule.corrective}",
         "",
     ]
     sections = rec["sections"]

@@ -94,6 +94,8 @@ def split(text: str) -> list[tuple[int, int]]:
                 continue  # "approx. three", "vol. two"
         if punct == "." and not word and before.endswith(("...", "…")) and nxt.islower():
             continue
+        if punct in ("!", "?", "!!", "?!", "!?") and nxt.islower():
+            continue  # 'He said “hurry!” and left.'; an exclamation inside a sentence
         cuts.add(end_punct)
     for m in _LINEBREAK.finditer(text):
         if "\n\n" in m.group(0).replace(" ", "").replace("\t", ""):

@@ -23,7 +23,12 @@ def doc_of(markup: str, fmt: str = "html"):
 
 
 def found(lin: Linter, doc) -> list[tuple[str, int, int, str, bool]]:
-    return [(f.code, f.line, f.col, f.matched, f.hidden) for f in lin.lint_document(doc).findings]
+    """RCP011 findings (the trigger the fixtures use; other rules may fire on them too)."""
+    return [
+        (f.code, f.line, f.col, f.matched, f.hidden)
+        for f in lin.lint_document(doc).findings
+        if f.code == "RCP011"
+    ]
 
 
 def test_trigger_words_in_scripts_styles_comments_attributes_are_not_prose(lin):
@@ -49,7 +54,7 @@ def test_violations_point_at_the_file_as_written(lin):
         ("RCP011", 6, 42, "you owe us", False),
         ("RCP011", 9, 35, "you owe us", True),
     ]
-    f = lin.lint_document(doc).findings[0]
+    f = next(f for f in lin.lint_document(doc).findings if f.code == "RCP011")
     assert (f.end_line, f.end_col) == (5, 105)
 
 

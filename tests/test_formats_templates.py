@@ -30,23 +30,28 @@ def found(lin: Linter, doc) -> list[tuple[str, int, int, int, int, str]]:
     return [
         (f.code, f.line, f.col, f.end_line, f.end_col, f.matched)
         for f in lin.lint_document(doc).findings
-        if f.code.startswith("RCP")
+        if f.code == "RCP011"  # the trigger these fixtures use; other rules may fire too
     ]
 
 
 @pytest.mark.parametrize(
-    ("rel", "fmt"),
+    ("rel", "fmt", "texts"),
     [
-        ("templates/quiet.html.j2", "jinja"),
-        ("templates/quiet.liquid", "liquid"),
-        ("templates/quiet.mustache", "handlebars"),
+        (
+            "templates/quiet.html.j2",
+            "jinja",
+            ["Hi , seeds go in after the last frost.", "Read the chart"],
+        ),
+        ("templates/quiet.liquid", "liquid", ["Seeds go in after the last frost."]),
+        ("templates/quiet.mustache", "handlebars", ["Hi , seeds go in after the last frost."]),
     ],
 )
-def test_trigger_words_only_in_tags_expressions_and_comments(lin, rel, fmt):
+def test_trigger_words_only_in_tags_expressions_and_comments(lin, rel, fmt, texts):
     doc = read(rel)
     assert doc.format == fmt
     assert found(lin, doc) == []
-    assert any("seeds go in after the last frost" in b.text.lower() for b in doc.blocks)
+    # exactly this is read: nothing from tags, expressions, comments or attributes
+    assert [b.text for b in doc.blocks] == texts
     assert doc.suppressions == []
 
 

@@ -162,6 +162,37 @@ def run_breaks(positions: Sequence[int]) -> list[int]:
     return [k for k in range(1, len(positions)) if positions[k] != positions[k - 1] + 1]
 
 
+URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"]*[^\s<>\"().,;:!?'\]]")
+
+
+def drop_matches(block: Block, pattern: re.Pattern[str] = URL) -> Block | None:
+    """The block with each match of `pattern` (a URL, by default) replaced by one space.
+
+    A URL shown as text is an address, not copy: "free" in `www.free-offers.com` offers
+    nothing. Returns None when nothing but matches was left.
+    """
+    text = block.text
+    if "://" not in text and "www." not in text and pattern is URL:
+        return block
+    matches = list(pattern.finditer(text))
+    if not matches:
+        return block
+    tb = TextBuilder(collapse=False)
+    to_source = block.source_map.to_source
+    last = 0
+    for m in matches:
+        for i in range(last, m.start()):
+            tb.add_char(text[i], to_source(i))
+        tb.space(to_source(m.start()))
+        last = m.end()
+    for i in range(last, len(text)):
+        tb.add_char(text[i], to_source(i))
+    out = tb.block(block.kind, is_ui=block.is_ui, hidden=block.hidden, attrs=block.attrs)
+    if out is None or not re.search(r"\w", out.text):
+        return None
+    return out
+
+
 def first_source(block: Block) -> int:
     return block.source_map.src_starts[0] if block.source_map.src_starts else 0
 

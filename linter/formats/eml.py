@@ -25,7 +25,7 @@ from email.message import Message
 
 from ..model import Block, Document
 from . import MAX_BYTES, InputError, html_doc
-from ._build import TextBuilder, remap, run_breaks
+from ._build import TextBuilder, drop_matches, remap, run_breaks
 from ._mime import ByteToChar, decode_base64, decode_charset, decode_header, decode_qp
 from .plaintext import paragraphs
 
@@ -210,7 +210,9 @@ class _Reader:
         if ctype == "text/plain":
             breaks = run_breaks(cpos)
             for block in paragraphs(text):
-                self.doc.blocks.append(remap(block, cpos, breaks))
+                kept = drop_matches(block)  # a URL on its own line is an address, not copy
+                if kept is not None:
+                    self.doc.blocks.append(remap(kept, cpos, breaks))
         else:
             self.html_parts += 1
             html_doc.apply_result(self.doc, html_doc.extract(text, email=True), cpos)

@@ -27,7 +27,7 @@ from typing import Any
 
 from ..model import Block, Document
 from . import _meta, decode_text
-from ._build import OffsetIndex, TextBuilder, remap, run_breaks, sort_blocks
+from ._build import OffsetIndex, TextBuilder, drop_matches, remap, run_breaks, sort_blocks
 
 VOID = frozenset(
     "area base br col embed hr img input keygen link meta param source track wbr "
@@ -595,7 +595,7 @@ def extract(text: str, email: bool = False) -> HtmlResult:
     body = _truncate_unterminated(text, p.index, warnings)
     p.feed(body)
     p.finish()
-    blocks = sort_blocks(p.blocks)
+    blocks = sort_blocks([b for b in map(drop_matches, p.blocks) if b is not None])
     preheader = next((b.text for b in blocks if b.kind == "preheader"), None)
     return HtmlResult(blocks, p.comments, p.meta, p.pixels, preheader, warnings + p.warnings)
 

@@ -249,3 +249,18 @@ def test_extract_maps_into_the_string_it_was_given():
     res = extract("  \n <p>Gift</p>")
     (b,) = res.blocks
     assert b.source_map.to_source(0) == 7
+
+
+def test_hidden_and_modal_classes_match_whole_tokens():
+    doc = doc_of(
+        '<div class="overflow-hidden relative"><p>Visible</p>'
+        '<a class="exit-link" href="#">Leave</a></div>'
+        '<div id="newsletter-popup"><p>Pop-up copy</p></div>'
+        '<div class="hidden md:block"><p>Desktop only</p></div>'
+    )
+    assert [(b.text, b.hidden, b.attrs.get("modal", False)) for b in doc.blocks] == [
+        ("Visible", False, False),
+        ("Leave", False, False),
+        ("Pop-up copy", True, True),
+        ("Desktop only", True, False),
+    ]

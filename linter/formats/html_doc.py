@@ -74,12 +74,12 @@ _HIDDEN_STYLE = re.compile(
     r"opacity\s*:\s*0(?![.\d])|font-size\s*:\s*0(?![.\d])|mso-hide\s*:\s*all",
     re.IGNORECASE,
 )
-_HIDDEN_CLASS = re.compile(
-    r"(?:^|[\s_-])(modal|popup|pop-up|exit-intent|exitintent|lightbox|overlay|preheader|"
-    r"preview-text|previewtext|hidden|d-none|invisible|collapse)(?:$|[\s_-])",
-    re.IGNORECASE,
+# Class or id tokens of copy shown only after the reader acts (matched per token, so a visible
+# `overflow-hidden` or `exit-link` is not mistaken for a pop-up).
+_MODAL_TOKEN = re.compile(r"modal|popup|pop-up|exit-?intent|lightbox|dialog", re.IGNORECASE)
+_HIDDEN_TOKENS = frozenset(
+    ("hidden", "d-none", "invisible", "collapse", "is-hidden", "hide", "preheader", "previewtext")
 )
-_MODAL_CLASS = re.compile(r"modal|popup|pop-up|exit|lightbox|overlay|dialog", re.IGNORECASE)
 _PREHEADER_CLASS = re.compile(r"preheader|preview", re.IGNORECASE)
 _BUTTON_CLASS = re.compile(r"(?:^|[\s_-])(btn|button|cta)(?:$|[\s_-])", re.IGNORECASE)
 _TRACKING_URL = re.compile(
@@ -374,6 +374,7 @@ class _Extractor(HTMLParser):
         if (tag in BLOCK or tag.startswith("mj-")) and not self.ui_stack:
             self._flush()
         classes = a.get("class", "") + " " + a.get("id", "")
+        tokens = classes.lower().split()
         style = a.get("style", "")
         hidden = bool(parent and parent.hidden)
         modal = bool(parent and parent.modal)
@@ -383,13 +384,13 @@ class _Extractor(HTMLParser):
             or (style and _HIDDEN_STYLE.search(style))
             or tag in ("template", "noscript", "mj-preview")
             or (tag == "dialog" and "open" not in a)
-            or _HIDDEN_CLASS.search(classes)
+            or any(t in _HIDDEN_TOKENS or _MODAL_TOKEN.search(t) for t in tokens)
         ):
             hidden = True
         if (
             tag == "dialog"
             or a.get("role") in ("dialog", "alertdialog")
-            or (_MODAL_CLASS.search(classes))
+            or any(_MODAL_TOKEN.search(t) for t in tokens)
         ):
             modal = True
         preheader = bool(parent and parent.preheader) or tag == "mj-preview"

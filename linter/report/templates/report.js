@@ -33,6 +33,19 @@
     return out;
   }
 
+  // Everything apply() touches, found once: a report over thousands of documents must still
+  // filter at once.
+  var fidEls = all("[data-fid]").map(function (el) { return [el, el.getAttribute("data-fid")]; });
+  var marks = all("mark.hl[data-f]").map(function (m) { return [m, m.getAttribute("data-f").split(" ")]; });
+  var asides = all(".notes").map(function (a) { return [a, all(".note", a)]; });
+  var docRows = {};
+  all("[data-doc-row]").forEach(function (row) {
+    var id = row.getAttribute("data-doc-row");
+    (docRows[id] = docRows[id] || []).push(row);
+  });
+  var articles = all("article.doc[data-doc]").map(function (a) { return [a, a.getAttribute("data-doc")]; });
+  var ruleRows = all("[data-rule-row]").map(function (r) { return [r, r.getAttribute("data-rule-row")]; });
+
   function apply() {
     var sevs = checkedValues(sevBoxes);
     var rules = checkedValues(ruleBoxes);
@@ -47,11 +60,12 @@
       if (on) { count += 1; perDoc[f.doc] = (perDoc[f.doc] || 0) + 1; }
     });
     // Notes, footnote references and rows of the findings table.
-    all("[data-fid]").forEach(function (el) { el.hidden = !shown[el.getAttribute("data-fid")]; });
+    fidEls.forEach(function (p) { p[0].hidden = !shown[p[1]]; });
     // Highlights: a segment stays marked while any finding covering it is shown, coloured by
     // the most severe of those.
-    all("mark.hl[data-f]").forEach(function (m) {
-      var on = m.getAttribute("data-f").split(" ").filter(function (fid) { return shown[fid]; });
+    marks.forEach(function (p) {
+      var m = p[0];
+      var on = p[1].filter(function (fid) { return shown[fid]; });
       m.classList.toggle("off", on.length === 0);
       m.classList.toggle("multi", on.length > 1);
       if (on.length) {
@@ -59,25 +73,24 @@
         ["error", "warning", "info"].forEach(function (s) { m.classList.toggle("sev-" + s, s === info[top].sev); });
       }
     });
-    all(".notes").forEach(function (aside) {
-      aside.hidden = all(".note", aside).every(function (n) { return n.hidden; });
+    asides.forEach(function (p) {
+      p[0].hidden = p[1].every(function (n) { return n.hidden; });
     });
     var docsShown = 0;
-    all("article.doc[data-doc]").forEach(function (art) {
-      var id = art.getAttribute("data-doc");
-      var hide = (docId && docId !== id) || (onlyFlagged.checked && !perDoc[id]);
-      art.hidden = !!hide;
+    articles.forEach(function (p) {
+      var id = p[1];
+      var hide = !!((docId && docId !== id) || (onlyFlagged.checked && !perDoc[id]));
+      p[0].hidden = hide;
       if (!hide) { docsShown += 1; }
-      all("[data-doc-row='" + id + "']").forEach(function (row) { row.hidden = !!hide; });
+      (docRows[id] || []).forEach(function (row) { row.hidden = hide; });
     });
-    all("[data-rule-row]").forEach(function (row) {
-      row.hidden = !rules[row.getAttribute("data-rule-row")];
-    });
+    ruleRows.forEach(function (p) { p[0].hidden = !rules[p[1]]; });
     var nRules = Object.keys(rules).length;
     rulesCount.textContent = nRules + " of " + ruleBoxes.length;
+    var docs = docsShown + " document" + (docsShown === 1 ? "" : "s") + ".";
     status.textContent = count === total
-      ? "Showing all " + total + " findings in " + docsShown + " document" + (docsShown === 1 ? "" : "s") + "."
-      : "Showing " + count + " of " + total + " findings in " + docsShown + " document" + (docsShown === 1 ? "" : "s") + ".";
+      ? "Showing all " + total + " findings in " + docs
+      : "Showing " + count + " of " + total + " findings in " + docs;
   }
 
   function setAll(boxes, value) { boxes.forEach(function (b) { b.checked = value; }); apply(); }

@@ -237,12 +237,22 @@ def test_suppression_applies_when_engine_filters(lin):
         ),
         ("</div></p><p>Stray end tags</span>", ["Stray end tags"], None),
         ("<p>a < b and c > d</p>", ["a < b and c > d"], None),
+        # malformed marked sections: the stdlib parser raises on these; skipped to their `>`
+        ("<p>ab<![(]>cd</p><p><![a b]>ef</p>", ["abcd", "ef"], None),
     ],
 )
 def test_malformed_markup_is_read_best_effort(markup, texts, warning):
     doc = doc_of(markup)
     assert [b.text for b in doc.blocks] == texts
     assert doc.warnings == ([warning] if warning else [])
+
+
+def test_positions_stay_exact_after_a_malformed_marked_section():
+    doc = doc_of("<p>ab<![(]>cd &#x-- ef</p>")
+    (b,) = doc.blocks
+    assert b.text == "abcd &#x-- ef"
+    assert doc.position(b, b.text.index("cd")) == (1, 12)
+    assert doc.position(b, b.text.index("ef")) == (1, 21)
 
 
 def test_extract_maps_into_the_string_it_was_given():

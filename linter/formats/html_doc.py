@@ -299,6 +299,8 @@ class _Extractor(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.skip_depth or not data:
             return
+        if _STRAY in data:
+            data = data.replace(_STRAY, "&")
         self._add(data, self._here())
 
     def handle_entityref(self, name: str) -> None:
@@ -316,6 +318,17 @@ class _Extractor(HTMLParser):
     def handle_charref(self, name: str) -> None:
         decoded = decode_entity("#" + name) or ""
         self._add(decoded, self._here(), char=True)
+
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """`<![...]>`: a malformed one (which the stdlib rejects with an AssertionError) is
+        skipped to its `>`, as browsers treat it as a bogus comment."""
+        pos = self.lineno, self.offset
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            self.lineno, self.offset = pos  # the stdlib moved the position before raising
+            j = self.rawdata.find(">", i + 3)
+            return i + 3 if j == -1 else j + 1
 
     def handle_comment(self, data: str) -> None:
         start = self._here()
@@ -571,6 +584,10 @@ def _is_small_or_unsized(a: dict[str, str]) -> bool:
 
 
 _OPEN_COMMENT = re.compile(r"<!--")
+# `&#` that starts no character reference; swapped (one for one) for a private-use character
+# that handle_data turns back into `&`, since the stdlib parser waits for a `;` that never comes.
+_BARE_CHARREF = re.compile(r"&(?=#(?![0-9]|[xX][0-9a-fA-F]))")
+_STRAY = "\ue000"
 _LAST_TAG = re.compile(r"<[A-Za-z!/][^>]*\Z")
 
 
@@ -594,8 +611,22 @@ def extract(text: str, email: bool = False) -> HtmlResult:
     p = _Extractor(text, email)
     warnings: list[str] = []
     body = _truncate_unterminated(text, p.index, warnings)
-    p.feed(body)
-    p.finish()
+    if "&#" in body:  # a bare `&#` would make the parser read the rest of the file as text
+        body = _BARE_CHARREF.sub(_STRAY, body)
+    try:
+        p.feed(body)
+        p.finish()
+    except Exception as exc:  # never a traceback: keep what was read, say where it stopped
+        line, col = p.getpos()
+        warnings.append(
+            f"line {line}, column {col + 1}: HTML could not be read past this point "
+            f"({type(exc).__name__}: {exc})"
+        )
+        p.stack.clear()
+        p.ui_stack.clear()
+        p.link_stack.clear()
+        p.skip_depth = 0
+        p._flush()
     blocks = sort_blocks([b for b in map(drop_matches, p.blocks) if b is not None])
     preheader = next((b.text for b in blocks if b.kind == "preheader"), None)
     return HtmlResult(blocks, p.comments, p.meta, p.pixels, preheader, warnings + p.warnings)

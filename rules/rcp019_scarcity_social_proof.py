@@ -132,6 +132,7 @@ _LEFT_BEFORE_OK = frozenset(
     "only just last hurry have has had there 's 're are is got ! : , - — – ( . ; |".split()
 )
 SMALL_STOCK = 20
+FULL_PERCENT = 100
 _PREPOSITIONS = frozenset("from of among on at in to with".split())
 _NOT_A_NAME = frozenset(
     "i we you they he she it our my your their his her the this that these those there here "
@@ -219,6 +220,10 @@ def _named_buyer(cue: Cue) -> bool:
 def _scarcity(cue: Cue) -> bool:
     """A SCARCITY cue that is a claim about the offer ("our most popular plan"), not a
     description of third parties ("extracted from the most popular web sites")."""
+    if "%" in cue.lowers:
+        value = number_value(cue.lowers[0])
+        if value is not None and value >= FULL_PERCENT:
+            return False  # "100% FULL refund" is a guarantee, not a sell-out
     if cue.lowers[:2] == ["most", "popular"]:
         lw = cue.sent.lowers or []
         if _PREPOSITIONS.intersection(lw[max(0, cue.start - 2) : cue.start]):

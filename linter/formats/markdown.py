@@ -167,7 +167,7 @@ class _Cursor:
 
 _SPACE_PREFIX = re.compile(r"[ \t]*")
 _QUOTE_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*")
-_LIST_MARKER = r"(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)(?:\[[ xX]\][ \t]+)?"
+_LIST_MARKER = r"(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|(?=\n)|\Z)(?:\[[ xX]\][ \t]+)?"
 
 
 class _Walker:
@@ -214,7 +214,7 @@ class _Walker:
             and self.stack[-1].type == "heading_open"
             and self.stack[-1].markup[:1] == "#"
         ):
-            parts.append(r"#{1,6}(?:[ \t]+|$)")
+            parts.append(r"(?:#{1,6}(?:[ \t]+|(?=\n)|\Z))?")
         if self.inside("footnote_open") and self.stack[-1].type == "paragraph_open":
             parts.append(r"(?:\[\^[^\]\n]*\]:[ \t]*)?")
         return re.compile("".join(parts))
@@ -244,7 +244,8 @@ class _Walker:
         if cell and self.row_cursor >= 0:
             start = self.row_cursor
         else:
-            start = self.first_line_prefix(tok).match(self.src, lo).end()  # type: ignore[union-attr]
+            m = self.first_line_prefix(tok).match(self.src, lo)
+            start = m.end() if m else lo
         cur = _Cursor(self.doc, self.src, start, hi, self.inside("blockquote_open"))
         tb = TextBuilder(collapse=False)
         attrs = {"footnote": True} if self.inside("footnote_open") else {}

@@ -143,3 +143,16 @@ def test_deeply_nested_valid_json_is_an_error_not_a_crash():
     data = b"[" * 5000 + b'"x"' + b"]" * 5000
     with pytest.raises(InputError, match="nested too deeply"):
         read_bytes(data, "x.json", "json")
+
+
+def test_translator_notes_are_not_copy():
+    data = (
+        b'{"cta": {"message": "Claim your gift", "description": "Shown on the free gift page",'
+        b' "placeholders": {"n": {"content": "$1", "example": "Free for you"}}},'
+        b' "title": "Welcome back", "@title": {"description": "Free text for translators"}}'
+    )
+    doc = read_bytes(data, "messages.json", "json")
+    assert [(b.attrs["key"], b.text) for b in doc.blocks] == [
+        ("cta.message", "Claim your gift"),
+        ("title", "Welcome back"),
+    ]

@@ -1,4 +1,5 @@
-"""JSON string catalogs (`en.json`, i18next, Chrome `messages.json`): string values are UI copy.
+"""JSON string catalogs (`en.json`, i18next, Chrome `messages.json`, Flutter ARB): string values
+are UI copy, except translator notes (`@key` metadata, a `messages.json` entry's `description`).
 
 Each string value that reads as copy becomes one UI block (kind `value`, `attrs["key"]` the key
 path) positioned at its opening quote's next character, through `\\uXXXX` and other escapes.
@@ -63,6 +64,18 @@ class _Scanner:
         return m.end() if m else i + 1
 
 
+def _is_note(key: str, messages: set[str]) -> bool:
+    """Translator notes, not UI copy: ARB/ICU metadata under `@key`, and the `description` of
+    a Chrome/WebExtension `messages.json` entry (which holds its copy in `message`)."""
+    parts = key.split(".")
+    if any(p.startswith("@") for p in parts):
+        return True
+    for i, part in enumerate(parts[1:], 1):
+        if part in ("description", "placeholders") and ".".join(parts[:i]) in messages:
+            return True
+    return False
+
+
 def read(data: bytes, path: str, options: dict) -> Document:
     text = decode_text(data)
     try:
@@ -79,8 +92,9 @@ def read(data: bytes, path: str, options: dict) -> Document:
         scanner.value(0, "")
     except RecursionError:
         raise InputError("JSON nested too deeply to read") from None
+    messages = {k.rsplit(".", 1)[0] for k, *_ in scanner.out if k.endswith(".message")}
     for key, value, start, end in scanner.out:
-        if not looks_like_copy(value):
+        if not looks_like_copy(value) or _is_note(key, messages):
             continue
         block = value_block(value, align(text, start, end, value, '"'), key)
         if block is not None:

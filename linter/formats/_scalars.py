@@ -110,19 +110,28 @@ def value_block(
     """A UI block for a catalog value with placeholders and inline tags masked out."""
     tb = TextBuilder(collapse=True)
 
-    def put(i: int) -> None:
-        if value[i] == "\n":
-            tb.newline(positions[i])  # a line break in the value may end a sentence
-        else:
-            tb.add_char(value[i], positions[i])
+    def put(lo: int, hi: int) -> None:
+        """Characters lo..hi, a run at a time where they were typed one for one."""
+        i = lo
+        while i < hi:
+            if value[i] == "\n":
+                tb.newline(positions[i])  # a line break in the value may end a sentence
+                i += 1
+                continue
+            j = i + 1
+            while j < hi and value[j] != "\n" and positions[j] == positions[j - 1] + 1:
+                j += 1
+            if j - i == 1:
+                tb.add_char(value[i], positions[i])
+            else:
+                tb.add(value[i:j], positions[i])
+            i = j
 
     last = 0
     for m in PLACEHOLDER.finditer(value):
-        for i in range(last, m.start()):
-            put(i)
+        put(last, m.start())
         if m.start() < len(positions):
             tb.space(positions[m.start()])
         last = m.end()
-    for i in range(last, len(value)):
-        put(i)
+    put(last, len(value))
     return tb.block(kind, is_ui=True, attrs={"key": key, **attrs})

@@ -25,6 +25,7 @@ MODULES: tuple[str, ...] = (
     "rcp018_urgency_timers",
     "rcp019_scarcity_social_proof",
     "rcp020_confirmshaming",
+    "rcp021_guilt_accusation",
     "rcp025_vague_cta",
 )
 

@@ -231,3 +231,12 @@ def test_spamassassin_dev_folder_parses_without_a_crash():
     assert all(r.error.strip() for r in unreadable)
     assert len(unreadable) <= 5
     assert {r.channel for r in results if not r.error} == {"email"}
+
+
+def test_base64_pieces_concatenated_after_padding_are_all_decoded():
+    from linter.formats._mime import decode_base64
+
+    data, pos, warning = decode_base64(b"SGVsbG8gd28=\ncmxkISE=\n", 100)
+    assert (data, warning) == (b"Hello world!!", None)
+    # "r" is the first byte of the second piece, whose group starts on the next line
+    assert pos[8] == 113

@@ -122,26 +122,42 @@ def decode_base64(body: bytes, base: int) -> tuple[bytes, list[int], str | None]
                 clean += m.group(0)
         start += len(line) + 1
     warning = None
-    pad = clean.find(b"=")
-    if pad != -1:
-        clean = clean[: pad + (2 if clean[pad : pad + 2] == b"==" else 1)]
-    usable = len(clean) - len(clean) % 4
-    if usable != len(clean):
-        if pad == -1 or len(clean) % 4:
-            warning = "base64 body ends in the middle of a group (truncated message?)"
-        clean = clean[:usable]
-    try:
-        data = binascii.a2b_base64(bytes(clean))
-    except binascii.Error as exc:
-        return b"", [], f"base64 body could not be decoded ({exc})"
+    out = bytearray()
     pos: list[int] = []
-    for g in range((len(data) + 2) // 3):
-        ci = 4 * g
-        k = bisect.bisect_right(seg_clean, ci) - 1
-        raw = seg_raw[k] + (ci - seg_clean[k]) if k >= 0 else base
-        pos.extend((raw, raw, raw))
-    del pos[len(data) :]
-    return data, pos, warning
+    # Decode chunk by chunk: a chunk ends after padding, since some senders concatenate
+    # separately encoded pieces ("...QQ==SGVsbG8=").
+    start = 0
+    n = len(clean)
+    while start < n:
+        pad = clean.find(b"=", start)
+        if pad == -1:
+            end = n
+        else:
+            end = pad
+            while end < n and clean[end : end + 1] == b"=":
+                end += 1
+        chunk = bytes(clean[start:end])
+        if pad != -1:  # padded: complete the group however the sender counted '='
+            chunk = chunk.rstrip(b"=")
+            chunk += b"=" * (-len(chunk) % 4)
+        elif len(chunk) % 4:
+            warning = "base64 body ends in the middle of a group (truncated message?)"
+            rem = len(chunk) % 4  # 2 or 3 characters still hold 1 or 2 bytes
+            chunk = chunk[:-1] if rem == 1 else chunk + b"=" * (4 - rem)
+        try:
+            data = binascii.a2b_base64(chunk)
+        except binascii.Error as exc:
+            warning = f"base64 body could not be decoded ({exc})"
+            break
+        for g in range((len(data) + 2) // 3):
+            ci = start + 4 * g
+            k = bisect.bisect_right(seg_clean, ci) - 1
+            raw = seg_raw[k] + (ci - seg_clean[k]) if k >= 0 else base
+            pos.extend((raw, raw, raw))
+        del pos[len(out) + len(data) :]
+        out += data
+        start = end
+    return bytes(out), pos, warning
 
 
 # Declarations that say "I don't know": read as UTF-8 (else Windows-1252) without a warning.

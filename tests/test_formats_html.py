@@ -274,3 +274,16 @@ def test_hidden_and_modal_classes_match_whole_tokens():
         ("Pop-up copy", True, True),
         ("Desktop only", True, False),
     ]
+
+
+def test_title_or_aria_label_repeating_visible_text_is_read_once():
+    doc = doc_of(
+        '<a href="#" title="Claim  my gift">Claim my gift</a>'
+        '<button aria-label="Close">Close</button><p title="Other words">Text</p>'
+    )
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("ui", "Claim my gift"),
+        ("ui", "Close"),
+        ("title", "Other words"),
+        ("paragraph", "Text"),
+    ]

@@ -627,7 +627,8 @@ def extract(text: str, email: bool = False) -> HtmlResult:
         p.link_stack.clear()
         p.skip_depth = 0
         p._flush()
-    blocks = sort_blocks([b for b in map(drop_matches, p.blocks) if b is not None])
+    blocks = _drop_repeated_labels([b for b in map(drop_matches, p.blocks) if b is not None])
+    blocks = sort_blocks(blocks)
     preheader = next((b.text for b in blocks if b.kind == "preheader"), None)
     return HtmlResult(blocks, p.comments, p.meta, p.pixels, preheader, warnings + p.warnings)
 
@@ -656,6 +657,18 @@ def apply_result(doc: Document, res: HtmlResult, positions: Any = None) -> None:
     if res.preheader and "preheader" not in doc.metadata:
         doc.metadata["preheader"] = res.preheader
     doc.warnings.extend(res.warnings)
+
+
+def _drop_repeated_labels(blocks: list[Block]) -> list[Block]:
+    """A `title` or `aria-label` that repeats visible text (`<a title="Claim">Claim</a>`) adds
+    nothing a reader sees twice; keep it only when it says something else."""
+    seen = {" ".join(b.text.lower().split()) for b in blocks if "attr" not in b.attrs}
+    return [
+        b
+        for b in blocks
+        if b.attrs.get("attr") not in ("title", "aria-label")
+        or " ".join(b.text.lower().split()) not in seen
+    ]
 
 
 def is_email_markup(text: str) -> bool:

@@ -4,7 +4,8 @@
 Judges the whole document (catalogue §7 A11). It fires when every call to action in marketing
 or fundraising copy is generic ("Click here", "Learn more", "Join the movement", "Donate here",
 "Please help"), reported at the first one as a **warning**, or when the copy has no call to
-action at all, reported at the first sentence as **info**. One specific call to action anywhere
+action at all, reported at the first sentence as **info** (judged only on copy of four
+sentences or more: a heading and a line are a fragment, not a whole piece). One specific call to action anywhere
 settles it: a step with an amount ("Give $25"), a concrete deadline ("by Friday, May 9"), a
 duration ("a 20-minute call"), an outcome ("and we'll send the contract"), a reply keyword
 ("Reply YES") or a phone number or email address. A generic phrase in the same sentence as a
@@ -135,6 +136,8 @@ _MARKETING_LABELS = (
     "SCARCITY",
     "AD_ID",
 )
+# "No call to action at all" is judged only on copy long enough to be a whole piece.
+MIN_SENTENCES_FOR_MISSING = 4
 _SECOND_PERSON = frozenset({"you", "your", "yours", "yourself"})
 SCOPE = frozenset({"email", "landing", "fundraising_email", "fundraising_page"})
 
@@ -264,6 +267,8 @@ def check(view: DocView) -> Iterator[Hit]:
             ],
         )
         return
+    if len(view.sentences) < MIN_SENTENCES_FOR_MISSING:
+        return  # a heading and a line are a fragment (a snippet, a component), not a whole piece
     first_sentence = view.sentences[0]
     yield Hit.at(
         first_sentence,

@@ -52,7 +52,8 @@ def chromium_path() -> str:
 
 
 @pytest.fixture(scope="module")
-def browser(tmp_path_factory):
+def browser():
+    """Debian's Chromium; Playwright gives every launch a fresh temporary profile directory."""
     exe = chromium_path()
     try:
         from playwright.sync_api import sync_playwright
@@ -61,26 +62,19 @@ def browser(tmp_path_factory):
             "playwright is missing: pip install -e '.[test]' (it drives the system Chromium)",
             pytrace=False,
         )
-    profile = tmp_path_factory.mktemp("chromium-profile")
     with sync_playwright() as pw:
-        ctx = pw.chromium.launch_persistent_context(
-            str(profile),
-            executable_path=exe,
-            args=CHROMIUM_FLAGS,
-            headless=True,
-            viewport={"width": 1280, "height": 900},
-        )
+        b = pw.chromium.launch(executable_path=exe, args=CHROMIUM_FLAGS, headless=True)
         try:
-            yield ctx
+            yield b
         finally:
-            ctx.close()
+            b.close()
 
 
 class Opened:
     """A page with everything it logged and requested."""
 
-    def __init__(self, ctx, path: Path) -> None:
-        self.page = ctx.new_page()
+    def __init__(self, browser, path: Path) -> None:
+        self.page = browser.new_page(viewport={"width": 1280, "height": 900})
         self.console: list[str] = []
         self.errors: list[str] = []
         self.requests: list[str] = []
@@ -252,6 +246,20 @@ def test_filters_change_what_is_visible(browser, fixtures_report):
         )
     finally:
         opened.close()
+
+
+def test_without_javascript_everything_is_shown(browser, fixtures_report):
+    out, expected = fixtures_report
+    ctx = browser.new_context(java_script_enabled=False)
+    page = ctx.new_page()
+    try:
+        page.goto(out.resolve().as_uri())
+        assert not page.locator("#filters").is_visible()
+        assert page.locator("li.note").count() == len(expected)
+        assert all(n.is_visible() for n in page.locator("li.note").all())
+        assert page.locator("mark.hl.off").count() == 0
+    finally:
+        ctx.close()
 
 
 def test_summary_link_jumps_to_the_finding(browser, fixtures_report):

@@ -371,3 +371,24 @@ def test_html_is_identical_with_jobs_and_from_the_cache(tmp_path, monkeypatch):
     assert (tmp_path / ".nostrings_cache").is_dir()
     assert outs[0] == outs[1] == outs[2] == outs[3]
     assert outs[0].count('<li class="note ') >= 5
+
+
+def test_readme_report_section_command_and_screenshot(tmp_path, monkeypatch):
+    """The README's one command works as written, and its screenshot is a small real PNG."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("<!-- section:report -->")[1].split("<!-- /section:report -->")[0]
+    command = re.search(r"```sh\n(.+?)\n```", section, re.S).group(1).strip()
+    assert command == "nostrings report fixtures/ -o report.html"
+    image = re.search(r"!\[[^\]]+\]\(([^)]+\.png)\)", section).group(1)
+    png = (ROOT / image).read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and 20_000 < len(png) < 300_000
+    shutil.copytree(ROOT / "fixtures", tmp_path / "fixtures")
+    monkeypatch.chdir(tmp_path)
+    res = run_cli(command.split()[1:])
+    assert res.exit_code == 0, res.output
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    data = json.loads(
+        run_cli(["check", "fixtures/", "--output-format", "json", "--exit-zero"]).stdout
+    )
+    assert page.count('<li class="note ') == sum(len(f["findings"]) for f in data["files"]) > 0
+    assert page.count('<article class="doc"') == len(data["files"])

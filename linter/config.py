@@ -8,8 +8,12 @@ file: a misspelt `selct` that silently did nothing is the worst kind of linter b
 from __future__ import annotations
 
 import fnmatch
+import os
+import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -137,10 +141,14 @@ class Config:
     show_source: bool = False
 
     def relpath(self, path: str) -> str:
+        """`path` relative to the configuration's folder (its folder resolved once, not the file:
+        discovery asks this for every file of a folder)."""
+        p = Path(path)
         try:
-            return Path(path).resolve().relative_to(self.root.resolve()).as_posix()
+            full = _resolved(os.path.abspath(p.parent)) / p.name
+            return full.relative_to(_resolved(os.path.abspath(self.root))).as_posix()
         except ValueError:
-            return Path(path).as_posix()
+            return p.as_posix()
 
     def matching_overrides(self, path: str) -> list[dict[str, Any]]:
         rel = self.relpath(path)
@@ -158,9 +166,20 @@ class Config:
         rel = self.relpath(str(path))
         parts = Path(rel).parts
         for pat in self.exclude:
-            if any(fnmatch.fnmatch(p, pat) for p in parts) or _glob(rel, pat):
+            match = _name_matcher(pat)
+            if any(match(p) for p in parts) or _glob(rel, pat):
                 return True
         return False
+
+
+@lru_cache(maxsize=1024)
+def _resolved(folder: str) -> Path:
+    return Path(folder).resolve()
+
+
+@lru_cache(maxsize=256)
+def _name_matcher(pattern: str) -> Callable[[str], Any]:
+    return re.compile(fnmatch.translate(pattern)).match
 
 
 def _glob(rel: str, pattern: str) -> bool:

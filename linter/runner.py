@@ -64,6 +64,7 @@ class Runner:
         self.settings = settings
         self._configs: dict[Path, configmod.Config] = {}
         self._caches: dict[Path, FindingsCache] = {}
+        self._by_folder: dict[str, configmod.Config] = {}
         self.notices: list[str] = []
         self._fixed: configmod.Config | None = None
         if settings.config_path is not None:
@@ -75,7 +76,11 @@ class Runner:
         if self._fixed is not None:
             return self._fixed
         start = path.parent if path is not None else Path.cwd()
-        return configmod.for_directory(start, self._configs)
+        key = os.path.abspath(start)  # one look-up per folder, not per file
+        cfg = self._by_folder.get(key)
+        if cfg is None:
+            cfg = self._by_folder[key] = configmod.for_directory(start, self._configs)
+        return cfg
 
     # ---- discovery -----------------------------------------------------------------------
     def discover(self, paths: Iterable[str]) -> Iterator[Target]:

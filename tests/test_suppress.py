@@ -202,8 +202,9 @@ HTML = f"""\
 
 
 def lint_html(text: str, **kw) -> list[Finding]:
+    """RCP011 and NOS001 findings (other rules may have opinions about the test page)."""
     doc = read_bytes(text.encode(), "page.html", "html")
-    return Linter(**kw).lint_document(doc).findings
+    return [f for f in Linter(**kw).lint_document(doc).findings if f.code in ("RCP011", "NOS001")]
 
 
 def test_html_comments_suppress_and_report_unused():
@@ -225,13 +226,14 @@ def test_narrow_api_selection_does_not_report_unused():
 
 
 def test_suppressed_findings_do_not_change_pressure_density():
-    plain = read_bytes(HTML.encode(), "page.html", "html")
+    scarce = "<p>Only 3 seats left at this price, so book now.</p>\n"
     lin = Linter()
-    with_sup = lin.lint_document(plain)
-    bare = read_bytes(HTML.replace("nostrings-", "x-").encode(), "page.html", "html")
-    without = lin.lint_document(bare)
-    assert with_sup.pressure_density == without.pressure_density
-    assert len(without.findings) == 5
+    plain = lin.lint_document(read_bytes(scarce.encode(), "p.html", "html"))
+    quiet = "<!-- nostrings-disable-next-line RCP019 -->\n" + scarce
+    hushed = lin.lint_document(read_bytes(quiet.encode(), "p.html", "html"))
+    assert "RCP019" in [f.code for f in plain.findings]  # a pressure rule
+    assert "RCP019" not in [f.code for f in hushed.findings]
+    assert hushed.pressure_density == plain.pressure_density > 0
 
 
 def test_malformed_directive_is_a_warning_naming_the_line(tmp_path: Path):

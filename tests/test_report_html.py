@@ -392,3 +392,16 @@ def test_readme_report_section_command_and_screenshot(tmp_path, monkeypatch):
     )
     assert page.count('<li class="note ') == sum(len(f["findings"]) for f in data["files"]) > 0
     assert page.count('<article class="doc"') == len(data["files"])
+
+
+def test_ids_are_unique_and_every_internal_link_resolves(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    page = run_cli(["report", "tests/report_fixtures", "fixtures", "--isolated", "-o", "-"]).stdout
+    parser = _Tags()
+    parser.feed(page)
+    ids = [a["id"] for _, a in parser.tags if "id" in a]
+    assert len(ids) == len(set(ids))
+    targets = {a["href"][1:] for _, a in parser.tags if (a.get("href") or "").startswith("#")}
+    targets |= {a["aria-describedby"] for _, a in parser.tags if "aria-describedby" in a}
+    targets |= {a["aria-labelledby"] for _, a in parser.tags if "aria-labelledby" in a}
+    assert targets and targets <= set(ids), targets - set(ids)

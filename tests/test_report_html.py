@@ -405,3 +405,19 @@ def test_ids_are_unique_and_every_internal_link_resolves(monkeypatch):
     targets |= {a["aria-describedby"] for _, a in parser.tags if "aria-describedby" in a}
     targets |= {a["aria-labelledby"] for _, a in parser.tags if "aria-labelledby" in a}
     assert targets and targets <= set(ids), targets - set(ids)
+
+
+def test_tool_findings_without_pitfall_or_stage(tmp_path):
+    """An unused-suppression finding (the tool's own) has no seed pitfall or stage to show."""
+    text = "Plain copy."
+    f = make_finding("NOS001", -1, 0, 0, text, Severity.WARNING, stage="", pitfall="")
+    f2 = make_finding("RCP011", 0, 0, 5, text, Severity.ERROR)
+    (doc,) = report.build_documents([result_with([block(text)], [f, f2])])
+    s = report.summarize([doc])
+    assert "" not in {st["key"] for st in s["by_stage"]}
+    assert "" not in {p["name"] for p in s["by_pitfall"]}
+    page = report.render([result_with([block(text)], [f, f2])])
+    note = page.split('id="note-1"')[1].split("</li>")[0]
+    assert "NOS001" in note and "Seed pitfall" not in note and "Stage:" not in note
+    note2 = page.split('id="note-2"')[1].split("</li>")[0]
+    assert "Seed pitfall:</span> Hidden quid pro quo" in note2

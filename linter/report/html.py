@@ -344,8 +344,10 @@ def summarize(docs: Sequence[DocView]) -> dict[str, Any]:
         )
         row[f.severity.value] += 1
         row["total"] += 1
-        pitfalls[f.pitfall] = pitfalls.get(f.pitfall, 0) + 1
-        stages[f.stage] = stages.get(f.stage, 0) + 1
+        if f.pitfall:  # the tool's own findings (an unused suppression) have neither
+            pitfalls[f.pitfall] = pitfalls.get(f.pitfall, 0) + 1
+        if f.stage:
+            stages[f.stage] = stages.get(f.stage, 0) + 1
     return {
         "documents": len(docs),
         "unreadable": sum(1 for d in docs if d.error),

@@ -3,8 +3,7 @@
 The `.pre-commit-config.yaml` is the README's example with only `repo` pointed at this
 repository and `rev` at its HEAD commit, so pre-commit clones it, builds the hook's own
 virtualenv (`pip install` of this package, as for any user) and runs the hook from
-`.pre-commit-hooks.yaml`. The environment is kept in tests/artifacts/pre-commit-home between
-runs of the suite (pre-commit reuses it for the same commit).
+`.pre-commit-hooks.yaml`. The hook tests what is committed: commit before running them.
 """
 
 from __future__ import annotations
@@ -13,6 +12,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -24,6 +24,9 @@ from workflow_util import BAD, BAD_COL, CLEAN, write
 from linter.formats import EXTENSIONS, FORMATS
 
 PRE_COMMIT = str(Path(sys.executable).parent / "pre-commit")
+# Outside the repository (pytest would collect the clones pre-commit keeps there); reused
+# between runs of the suite, as pre-commit reuses a hook environment built for the same commit.
+PRE_COMMIT_HOME = Path(tempfile.gettempdir()) / "nostrings-tests-pre-commit-home"
 HOOKS = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
 
 
@@ -76,7 +79,7 @@ def content_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[s
     )
     git("add", "-A", cwd=repo)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NO_COLOR", "GIT_"))}
-    env["PRE_COMMIT_HOME"] = str(ROOT / "tests" / "artifacts" / "pre-commit-home")
+    env["PRE_COMMIT_HOME"] = str(PRE_COMMIT_HOME)
     env.update(
         GIT_AUTHOR_NAME="Copy Writer",
         GIT_AUTHOR_EMAIL="writer@example.com",

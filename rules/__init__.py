@@ -26,8 +26,6 @@ MODULES: tuple[str, ...] = (
     "rcp019_scarcity_social_proof",
     "rcp020_confirmshaming",
     "rcp021_guilt_accusation",
-    "rcp022_blacklisted_aggressive_phrasing",
-    "rcp023_free_tool_overpromise",
     "rcp025_vague_cta",
     "rcp026_recurring_without_exit",
 )

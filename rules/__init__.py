@@ -28,6 +28,7 @@ MODULES: tuple[str, ...] = (
     "rcp021_guilt_accusation",
     "rcp025_vague_cta",
     "rcp026_recurring_without_exit",
+    "rcp027_quid_pro_quo_disclosure",
 )
 
 ALL_RULES: tuple[Rule, ...] = tuple(

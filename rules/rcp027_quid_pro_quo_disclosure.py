@@ -113,7 +113,7 @@ PATTERNS = {
         "(is|are) yours",
     ),
     "RCP027.PREMIUM_NOUN": (
-        "(hoodie|hoodies|sweatshirt|sweatshirts|tote|totes|mug|mugs|tumbler|tumblers|shirt|shirts|tee|tees|tshirt|book|books|dvd|dvds|ticket|tickets|dinner|dinners|gala|tour|tours|reception|receptions|print|prints|calendar|calendars|magazine|magazines|subscription|subscriptions|membership|memberships|blanket|blankets|bag|bags|umbrella|umbrellas|cap|caps|hat|hats|poster|posters|jacket|jackets|scarf|socks|plaque|brunch|lunch|luncheon|concert|seat|seats|admission|pass|passes|bottle|bottles|vinyl|album|cookbook|ornament|ornaments)",
+        "(hoodie|hoodies|sweatshirt|sweatshirts|tote|totes|mug|mugs|tumbler|tumblers|shirt|shirts|tee|tees|tshirt|book|books|dvd|dvds|ticket|tickets|dinner|dinners|gala|tour|tours|reception|receptions|print|prints|calendar|calendars|magazine|magazines|subscription|subscriptions|membership|memberships|blanket|blankets|bag|bags|umbrella|umbrellas|cap|caps|hat|hats|poster|posters|jacket|jackets|scarf|socks|plaque|brunch|lunch|luncheon|concert|seat|seats|admission|pass|passes|bottle|bottles|vinyl|album|cookbook|ornament|ornaments|bookmark|bookmarks|notepad|notepads|sticker|stickers|magnet|magnets|pin|pins|decal|decals|keychain|keychains|apron|aprons|journal|journals|planner|planners|pen|pens)",
         "t - (shirt|shirts)",
         "signed copy",
         "meet and greet",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .view import Cue, DocView, Sentence
+from .view import Cue, DocView, Sentence, in_quotes
 
 # "X-free" / "X free" attributes ("without X"): not offers.
 X_FREE = frozenset(
@@ -462,7 +462,6 @@ SUBCLASS_WORDS: dict[str, frozenset[str]] = {
             "blanket",
             "cap",
             "caps",
-            "card",
             "swag",
             "goodie",
             "goodies",
@@ -599,6 +598,14 @@ def classify_free(view: DocView, cue: Cue, brands: set[str]) -> FreeUse | None:
             return None
     if (
         head == "free"
+        and prev == "and"
+        and prev2 in ("fair", "open", "safe", "secure", "independent")
+    ):
+        return None  # "keep this election fair and free"
+    if lw[i:j] == ["on", "the", "house"] and tx[i + 2] == "House":
+        return None  # "on the House Ways and Means committee"
+    if (
+        head == "free"
         and prev in ("'re", "are", "am", "'m", "be")
         and prev2 in ("you", "we", "they", "i", "whenever", "when", "if", "are")
     ):
@@ -630,8 +637,8 @@ def _subclass(lw: list[str], i: int, j: int) -> tuple[str, str, int]:
     # admission: "free to attend", "free and open to the public", "free admission"
     if after[:1] == ["to"] and len(after) > 1 and after[1] in _ADMISSION_VERBS:
         return "ADMISSION", after[1], j + 2
-    if after[:3] in (["to", "the", "public"], ["and", "open", "to"]) or (
-        after[:1] and after[0] in _ADMISSION_NOUNS
+    if after[:3] in (["to", "the", "public"], ["and", "open", "to"]) or any(
+        w in _ADMISSION_NOUNS for w in after[:3]
     ):
         return "ADMISSION", after[0], j + 1
     # TRIAL: "free for 30 days", "30-day free", "first month free", "free trial"
@@ -697,21 +704,8 @@ PREMIUM_FREE_CLASSES = frozenset({"GIFT", "RESOURCE", "SERVICE", "GENERIC"})
 # Words that direct an offer at the reader. "Free masks for nurses" or "free college tuition"
 # in a news or policy line is not a premium offered to the person reading.
 _NOT_A_GIFT = frozenset(
-    {
-        "quote",
-        "quotes",
-        "estimate",
-        "estimates",
-        "quotation",
-        "pricing",
-        "newsletter",
-        "newsletters",
-        "updates",
-        "alerts",
-        "email",
-        "emails",
-        "e",
-    }
+    """quote quotes estimate estimates quotation pricing newsletter newsletters updates alerts
+    email emails e classified classifieds ads voter listing listings""".split()
 )
 _SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves", "u", "ya"})
 _IMPERATIVE_OFFER = frozenset(
@@ -732,16 +726,23 @@ def _bare_predicate(use: FreeUse) -> bool:
     )
 
 
-def offered_to_reader(sent: Sentence) -> bool:
-    """The sentence directs the offer at the reader: "you/your", an opening imperative
-    ("Grab your...", "Download the..."), "here's", or "we're sending/offering"."""
+def offered_to_reader(sent: Sentence, start: int = 0, end: int | None = None) -> bool:
+    """The offer at tokens [start, end) is directed at the reader: "your free guide", "claim a
+    free...", "here's...", "we're sending you...", "...free to you" within a few tokens of it,
+    or an opening imperative. Any "you" elsewhere in the sentence is not enough: "forcing
+    Americans to provide free healthcare" is politics, not an offer."""
     lw = sent.lowers or []
-    if any(w in _SECOND_PERSON for w in lw):
+    end = len(lw) if end is None else end
+    near = lw[max(0, start - 6) : start]
+    if any(w in _SECOND_PERSON or w in _IMPERATIVE_OFFER for w in near):
+        return True
+    if any(w in _WE_GIVE for w in near) and ("we" in lw or "i" in lw):
+        return True
+    after = lw[end : end + 3]
+    if after[:2] in (["for", "you"], ["to", "you"]) or after[:3] == ["for", "every", "reader"]:
         return True
     first = next((w for w in lw if w.isalnum()), "")
-    if first in _IMPERATIVE_OFFER:
-        return True
-    return any(w in _WE_GIVE for w in lw) and ("we" in lw or "i" in lw)
+    return first in _IMPERATIVE_OFFER and start < 8
 
 
 def _retail_gift(view: DocView, cue: Cue) -> bool:
@@ -756,10 +757,14 @@ def _compute_premiums(view: DocView) -> list[Premium]:
     for use in free_uses(view):
         if use.cue.sent.in_subject or use.negated or use.subclass not in PREMIUM_FREE_CLASSES:
             continue
-        if not offered_to_reader(use.cue.sent):
+        if not offered_to_reader(use.cue.sent, use.cue.start, use.phrase_end):
             continue
-        if use.noun in _NOT_A_GIFT:
-            continue  # a free quote or estimate is the sales process, not a gift
+        if in_quotes(use.cue):
+            continue  # a testimonial: "they gave me free leads"
+        lw = use.sent.lowers or []
+        nxt = lw[use.cue.end] if use.cue.end < len(lw) else ""
+        if use.noun in _NOT_A_GIFT or nxt in _NOT_A_GIFT:
+            continue  # a free quote or newsletter is the sales process, not a gift
         if use.subclass == "GENERIC" and _bare_predicate(use):
             continue  # "keep our state free", "it's simple and free": no item is offered
         found.append(Premium(use.cue, f"free:{use.subclass}", False, use.noun, use.phrase_end))
@@ -819,6 +824,12 @@ PREMIUM_PATTERNS: dict[str, tuple[str, ...]] = {
         "as a (thank - you|thank you) for (your|a) (gift|donation|contribution|purchase|order|support)",
         "(donors|members|supporters|those) who (give|donate|contribute|chip in)",
         "by (joining|giving|donating|contributing|pledging|becoming|chipping in|pitching in|upgrading|subscribing|ordering|buying)",
+        "(each|every|any) (person|one|supporter|donor|member)? who (contributes|donates|gives|chips in|pledges|joins|signs up)",
+        "(anyone|everyone) who (contributes|donates|gives|chips in|pledges|joins)",
+        "(contribute|donate|give|chip in|pitch in) (any amount|anything|something|what you can)",
+        "(members|supporters|donors|subscribers|sustainers|patrons) (get|receive|enjoy)",
+        "by making a (donation|gift|contribution|pledge|purchase)",
+        "(order|buy|subscribe|donate|give|join|chip in|contribute|sign up|purchase) ~8 (and|to) (receive|get|we 'll send|we will send|we 'll rush)",
         "(yours|it 's yours) (when|if|with) (you)?",
     ),
 }

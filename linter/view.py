@@ -431,3 +431,18 @@ def explicit_jurisdictions(view: DocView) -> set[str] | None:
     if raw is None:
         return None
     return view.jurisdictions()
+
+
+_OPEN_QUOTES = "“«„"
+_CLOSE_QUOTES = "”»"
+
+
+def in_quotes(cue: Cue) -> bool:
+    """Whether the cue sits inside quotation marks in its sentence (reported speech, a
+    testimonial, a headline being quoted): the writer is not saying it to the reader."""
+    sent = cue.sent
+    before = sent.block.text[sent.start : cue.char_span[0]]
+    opened = sum(before.count(q) for q in _OPEN_QUOTES) - sum(
+        before.count(q) for q in _CLOSE_QUOTES
+    )
+    return opened > 0 or before.count('"') % 2 == 1

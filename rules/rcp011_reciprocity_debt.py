@@ -46,7 +46,7 @@ from collections.abc import Iterator
 from linter.model import Severity
 from linter.rule import Rule
 from linter.senses import asks
-from linter.view import Cue, DocView, Hit
+from linter.view import Cue, DocView, Hit, in_quotes
 
 PATTERNS = {
     "RCP011.OWE": ("owe (us|me) (anything|something|one|a thing|nothing)?",),
@@ -56,10 +56,9 @@ PATTERNS = {
         "to (give|return|help|support|chip in|donate|buy|upgrade|do your part|pitch in|contribute)",
     ),
     "RCP011.GIVEN": (
-        "(free|freebie|gift|gifts|gave|given|complimentary|bonus|guide|playbook|helped|shared)",
+        "(free|gift|gifts|gave|given|complimentary|bonus|guide)",
         "sent you",
         "on us",
-        "for you",
     ),
     "RCP011.GIVE_BACK": (
         "(give|giving|gave) (something|a little|a bit|some)? back",
@@ -113,9 +112,23 @@ def check(view: DocView) -> Iterator[Hit]:
         yield hit
 
 
+_SECOND_PERSON = frozenset({"you", "your", "yours", "you're", "yourself", "let", "'s"})
+
+
+def _addressed_to_reader(cue: Cue) -> bool:
+    """ "Mitch McConnell returned the favor" narrates; "return the favor" asks the reader."""
+    if cue.lowers[0] not in ("return", "returning", "returned"):
+        return True
+    lw = cue.sent.lowers or []
+    if cue.lowers[0] == "returned":
+        return False
+    opening = all(not w.isalnum() for w in lw[: cue.start])
+    return opening or bool(_SECOND_PERSON & set(lw))
+
+
 def _hits(view: DocView) -> Iterator[Hit]:
     for cue in view.cues("RECIP_DEBT", "RCP011.OWE"):
-        if view.negated(cue):
+        if view.negated(cue) or not _addressed_to_reader(cue) or in_quotes(cue):
             continue
         yield Hit.at(
             cue,

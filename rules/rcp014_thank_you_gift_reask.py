@@ -42,7 +42,7 @@ from collections.abc import Iterator
 from linter.model import Severity
 from linter.rule import Rule
 from linter.senses import free_uses, premiums
-from linter.view import DocView, Hit
+from linter.view import Cue, DocView, Hit
 
 PATTERNS = {
     "RCP014.THANKS_GIFT": (
@@ -53,6 +53,10 @@ PATTERNS = {
         "in (appreciation|gratitude) (of|for) your (gift|donation|support|generosity|membership)",
         "your (thank - you|thank you)? (gift|present) is on (its|it 's) way",
         "enclosed (is|are|you 'll find) (a|your|our)",
+    ),
+    "RCP014.SENT": (
+        "(we 've|we have|we|i 've|i have|i) (enclosed|mailed|sent|included|shipped|attached) (you)?",
+        "(is|are) on (its|their) way",
     ),
     "RCP014.SAY_THANKS": (
         "to say (thank you|thanks)",
@@ -82,7 +86,7 @@ PATTERNS = {
 def check(view: DocView) -> Iterator[Hit]:
     if not (view.is_fundraising or view.has("DONATION_WORD")):
         return
-    thanks = view.cues("RCP014.THANKS_GIFT")
+    thanks = [c for c in view.cues("RCP014.THANKS_GIFT") if _is_gift_thanks(view, c)]
     if not thanks and _gift_in_doc(view):
         thanks = view.cues("RCP014.SAY_THANKS")
     if not thanks:
@@ -101,6 +105,19 @@ def check(view: DocView) -> Iterator[Hit]:
         f'The thank-you gift ("{cue.text}") shares the message with a renewed ask ("{ask.text}").',
         evidence=[("renewed ask", ask)],
         checked=["no explicit deferral of the next ask in the document"],
+    )
+
+
+def _is_gift_thanks(view: DocView, cue: Cue) -> bool:
+    """ "I want to thank you for your support" thanks without a gift: only count it when a gift
+    or a free item is offered in the same or a neighbouring sentence."""
+    if cue.lowers[:3] != ["to", "thank", "you"]:
+        return True
+    lo, hi = view.window(cue, 1, 1)
+    if view.has("RCP014.SENT", lo=lo, hi=hi):
+        return True
+    return any(lo <= p.index <= hi for p in premiums(view)) or any(
+        lo <= u.index <= hi and u.subclass == "GIFT" for u in free_uses(view)
     )
 
 

@@ -26,6 +26,7 @@ MODULES: tuple[str, ...] = (
     "rcp019_scarcity_social_proof",
     "rcp020_confirmshaming",
     "rcp021_guilt_accusation",
+    "rcp022_blacklisted_aggressive_phrasing",
     "rcp025_vague_cta",
     "rcp026_recurring_without_exit",
     "rcp027_quid_pro_quo_disclosure",

@@ -27,6 +27,7 @@ MODULES: tuple[str, ...] = (
     "rcp020_confirmshaming",
     "rcp021_guilt_accusation",
     "rcp022_blacklisted_aggressive_phrasing",
+    "rcp023_free_tool_overpromise",
     "rcp025_vague_cta",
     "rcp026_recurring_without_exit",
     "rcp027_quid_pro_quo_disclosure",

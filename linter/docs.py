@@ -66,3 +66,51 @@ def markdown_table() -> str:
     for r in ALL_RULES:
         rows.append(f"| {r.code} | `{r.name}` | {r.severity.value} | {r.pitfall} | {r.summary} |")
     return "\n".join(rows)
+
+
+README_START = "<!-- section:rules -->"
+README_END = "<!-- /section:rules -->"
+
+
+def readme_rules_section() -> str:
+    """The README's rule table, generated so it can never drift from the registry."""
+    from .registry import ALL_RULES
+
+    return "\n".join(
+        [
+            README_START,
+            "## The rules",
+            "",
+            f"{len(ALL_RULES)} rules, each with documentation and examples: `nostrings rules` lists"
+            " them, `nostrings rule RCP012` prints one rule's page (what it flags, why, an example,"
+            " what to write instead, the corrective action and the sources). Each rule enforces a"
+            " pitfall of the seed playbook's table, shown in every finding with its corrective"
+            " action.",
+            "",
+            markdown_table(),
+            "",
+            "Severities: `error` means the text alone shows a legal breach or manipulation with no"
+            " legitimate reading; `warning` means a likely problem whose truth depends on facts"
+            " outside the text (the message says what to verify); `info` is advice.",
+            README_END,
+        ]
+    )
+
+
+def sync_readme(path: str = "README.md") -> bool:
+    """Rewrite the rules section of the README; True if it changed."""
+    import re
+    from pathlib import Path
+
+    p = Path(path)
+    text = p.read_text(encoding="utf-8")
+    pattern = re.compile(re.escape(README_START) + ".*?" + re.escape(README_END), re.DOTALL)
+    new = pattern.sub(lambda _: readme_rules_section(), text)
+    if new != text:
+        p.write_text(new, encoding="utf-8")
+        return True
+    return False
+
+
+if __name__ == "__main__":  # python -m linter.docs: refresh the README's rule table
+    print("README.md updated" if sync_readme() else "README.md already up to date")

@@ -65,6 +65,7 @@ class Runner:
         self._configs: dict[Path, configmod.Config] = {}
         self._caches: dict[Path, FindingsCache] = {}
         self._by_folder: dict[str, configmod.Config] = {}
+        self._cfg_keys: dict[int, str] = {}  # configurations live as long as the runner
         self.notices: list[str] = []
         self._fixed: configmod.Config | None = None
         if settings.config_path is not None:
@@ -212,7 +213,7 @@ class Runner:
         store = self._cache_for(cfg)
         if store is None:
             return job, None
-        key = settings_key(target.path, [dataclasses.asdict(plan), _config_digest(cfg)])
+        key = settings_key(target.path, [dataclasses.asdict(plan), self._config_key(cfg)])
         content = content_hash(data)
         hit = store.get(key, content)
         if hit is not None:
@@ -257,6 +258,17 @@ class Runner:
             prefilter=s.prefilter,
             keep_blocks=s.keep_blocks,
         )
+
+    def _config_key(self, cfg: configmod.Config) -> str:
+        """The configuration's values that can change findings (not how they are printed),
+        hashed once per configuration file rather than once per linted file."""
+        key = self._cfg_keys.get(id(cfg))
+        if key is None:
+            d = dataclasses.asdict(cfg)
+            for k in ("output_format", "fail_on", "show_source", "jobs", "cache", "cache_dir"):
+                d.pop(k, None)
+            key = self._cfg_keys[id(cfg)] = settings_key("", d)
+        return key
 
     def _stdin_path(self) -> Path | None:
         return Path(self.settings.stdin_filename) if self.settings.stdin_filename else None
@@ -369,14 +381,6 @@ def _pool(jobs: int) -> Any:
 
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method))
-
-
-def _config_digest(cfg: configmod.Config) -> dict[str, Any]:
-    """The configuration's values that can change findings (not how they are printed)."""
-    d = dataclasses.asdict(cfg)
-    for k in ("output_format", "fail_on", "show_source", "jobs", "cache", "cache_dir"):
-        d.pop(k, None)
-    return d
 
 
 def _error(target: Target, reason: str, skipped: bool = False) -> DocumentResult:

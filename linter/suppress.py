@@ -279,7 +279,7 @@ def unused_enabled(
             for s in sels
         )
 
-    on = True if select is None else hits(select)
+    on = True if not select else hits(select)  # no selection (or an empty one) means all
     if hits(extend_select):
         on = True
     if any(UNUSED_CODE.startswith(s.strip().upper()) and s.strip() for s in ignore):

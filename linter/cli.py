@@ -188,7 +188,11 @@ def check(
     n_jobs = n_jobs or (os.cpu_count() or 1)
     runner.settings.keep_blocks = fmt == "html"
     recorder = baselinemod.Writer(Path(write_baseline_path)) if write_baseline_path else None
-    out_stream = open(output_file, "w", encoding="utf-8") if output_file else sys.stdout  # noqa: SIM115
+    try:
+        out_stream = open(output_file, "w", encoding="utf-8") if output_file else sys.stdout  # noqa: SIM115
+    except OSError as exc:
+        click.echo(f"nostrings: error: cannot write {output_file}: {exc.strerror or exc}", err=True)
+        sys.exit(2)
     use_color = text_report.use_color(out_stream, color) if not output_file else False
     extra: dict[str, Any] = {}
     if fmt == "html" and not statistics:

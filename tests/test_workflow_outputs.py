@@ -292,3 +292,13 @@ def test_no_progress_when_stderr_is_not_a_terminal(tmp_path: Path):
     files = sorted((CORPUS / "dev" / "political-emails").glob("*.txt"))[:300]
     r = run("check", "--no-cache", "--exit-zero", "-q", *map(str, files), cwd=tmp_path)
     assert "files (" not in r.stderr and "\x1b" not in r.stderr
+
+
+def test_unwritable_output_files_are_clear_errors(repo: Path):
+    r = cli("check", "--no-cache", "-o", "missing/out.txt", "a.txt", cwd=repo)
+    assert r.exit_code == 2
+    assert r.stderr == "nostrings: error: cannot write missing/out.txt: No such file or directory\n"
+    r = cli("check", "--no-cache", "--write-baseline", "missing/bl.json", "a.txt", cwd=repo)
+    assert r.exit_code == 2
+    assert r.stderr.startswith("nostrings: error: ") and "missing/bl.json" in r.stderr
+    assert "Traceback" not in r.stderr

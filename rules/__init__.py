@@ -31,6 +31,8 @@ MODULES: tuple[str, ...] = (
     "rcp025_vague_cta",
     "rcp026_recurring_without_exit",
     "rcp027_quid_pro_quo_disclosure",
+    "rcp028_email_envelope",
+    "rcp029_subject_thread_mimicry",
 )
 
 ALL_RULES: tuple[Rule, ...] = tuple(

@@ -152,7 +152,7 @@ PATTERNS = {
         "(unsubscribe|unsubscription|removal|opt - out|opt out) (fee|fees|charge)",
         "(fee|charge) (to|for) (unsubscribe|unsubscribing|opt out|opting out|removal|be removed)",
         "(pay|paying) ~3 to (unsubscribe|be removed|opt out)",
-        "to (unsubscribe|opt out|opt - out|be removed|remove yourself|stop receiving) ~3 (please)? (log in|login|sign in|call|phone|mail|write|fax|text|send a letter|visit)",
+        "to (unsubscribe|opt out|opt - out|be removed|remove yourself|stop receiving) ~4 (log in|login|sign in|call|phone|fax|text|send a letter|write to us|write to|visit our office|mail us|mail a letter|by mail|by post)",
         "(log in|login|sign in|logging in|signing in) ~6 to (unsubscribe|opt out|be removed|stop receiving|manage)",
         "(provide|enter|confirm|give us|tell us) your (name|phone|address|reason|password|account number|date of birth|zip|postal code|reasons) ~4 (to|before) (unsubscribe|unsubscribing|opt out|be removed)",
         "(answer|complete|fill out|take) (a|our|the) (short|brief|quick)? survey",
@@ -477,7 +477,7 @@ def _obstructions(view: DocView) -> Iterator[Hit]:
         return any(abs(u.index - cue.index) <= 1 for u in near)
 
     for cue in view.cues("RCP028.OBSTRUCT", "RCP028.WAIT"):
-        if cue.index in seen or view.negated(cue):
+        if cue.index in seen or view.negated(cue) or _list_footer(view, cue.sent):
             continue
         if cue.label == "RCP028.WAIT":
             if not unsub_near(cue) or not _too_long(cue):

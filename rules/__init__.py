@@ -28,6 +28,7 @@ MODULES: tuple[str, ...] = (
     "rcp021_guilt_accusation",
     "rcp022_blacklisted_aggressive_phrasing",
     "rcp023_free_tool_overpromise",
+    "rcp024_service_message_hard_pitch",
     "rcp025_vague_cta",
     "rcp026_recurring_without_exit",
     "rcp027_quid_pro_quo_disclosure",

@@ -34,6 +34,7 @@ MODULES: tuple[str, ...] = (
     "rcp027_quid_pro_quo_disclosure",
     "rcp028_email_envelope",
     "rcp029_subject_thread_mimicry",
+    "rcp030_locale_fit",
 )
 
 ALL_RULES: tuple[Rule, ...] = tuple(

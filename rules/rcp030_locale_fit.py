@@ -9,7 +9,8 @@ What the market is comes only from metadata your localisation team sets: `jurisd
   "501(c)(3)", "IRS", "no purchase necessary", "void where prohibited") in copy whose
   jurisdiction does not include the US, and the UK's "Gift Aid" in copy whose jurisdiction
   does not include the UK. The jurisdiction is the configured one, else the region of
-  `target_locale`; with neither set nothing fires.
+  `target_locale`; with neither set nothing fires. "Tax-deductible" alone is plain English
+  for Australian charities (deductible gift recipients), so it is not flagged for `AU`.
 - **(b) Currency mismatch**: an amount in a currency that is not the market's ("$49" for
   `target_locale: en-GB`, "£20" for `de-DE`). "$" matches every dollar market (US, CA, AU, NZ,
   ...). The market's currency comes from `target_locale`, else from a single configured
@@ -75,9 +76,14 @@ from linter.senses import Premium, asks, premiums
 from linter.view import Cue, DocView, Hit, explicit_jurisdictions, money_currency
 
 PATTERNS = {
+    # "Tax-deductible" is also plain Australian English (deductible gift recipients).
+    "RCP030.DEDUCTIBLE": (
+        "tax - (deductible|deductable)",
+        "tax (deductible|deductable)",
+    ),
     "RCP030.US_LEGAL": (
-        "tax - (deductible|deductable|exempt)",
-        "tax (deductible|deductable|exempt)",
+        "tax - exempt",
+        "tax exempt",
         r"/501\(?c\)?\(?3\)?/",
         "(irs|i.r.s.)",
         "internal revenue service",
@@ -111,6 +117,8 @@ EU_CODES = frozenset(
     "EU AT BE BG HR CY CZ DK EE FI FR DE GR EL HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
 )
 _REGION_ALIASES = {"GB": "UK"}
+# Markets whose own charity law speaks of tax-deductible gifts.
+_DEDUCTIBLE_MARKETS = frozenset({"AU"})
 
 # Currency of a market, by region (BCP-47 region subtag or jurisdiction code).
 _REGION_CURRENCY = {
@@ -224,6 +232,8 @@ def _foreign_legal(view: DocView) -> Iterator[Hit]:
     labels = []
     if "US" not in regions:
         labels.append("RCP030.US_LEGAL")
+        if not regions & _DEDUCTIBLE_MARKETS:
+            labels.append("RCP030.DEDUCTIBLE")
     if "UK" not in regions:
         labels.append("RCP030.UK_LEGAL")
     if not labels:
@@ -234,7 +244,7 @@ def _foreign_legal(view: DocView) -> Iterator[Hit]:
         if cue.index in seen:
             continue
         seen.add(cue.index)
-        country = "US" if cue.label == "RCP030.US_LEGAL" else "UK"
+        country = "UK" if cue.label == "RCP030.UK_LEGAL" else "US"
         yield Hit.at(
             cue,
             Severity.INFO,

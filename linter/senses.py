@@ -259,6 +259,7 @@ _ADMISSION_VERBS = frozenset(
     "attend join enter visit watch stream play use access download read listen participate "
     "register rsvp install sign".split()
 )
+_GIVE_FORMS = frozenset({"give", "gives", "giving", "gave", "given", "get", "gets", "got"})
 _ON_US_THINGS = frozenset(
     """month months week weeks shipping delivery lunch drinks drink coffee coffees dinner
     breakfast round tab bill meal meals treat setup installation postage upgrade cost fee fees
@@ -602,6 +603,13 @@ def classify_free(view: DocView, cue: Cue, brands: set[str]) -> FreeUse | None:
         and prev2 in ("fair", "open", "safe", "secure", "independent")
     ):
         return None  # "keep this election fair and free"
+    if (
+        head == "free"
+        and nxt == "pass"
+        and prev == "a"
+        and _GIVE_FORMS & set(lw[max(0, i - 5) : i])
+    ):
+        return None  # "giving Schumer a free pass": the idiom, not a ticket
     if lw[i:j] == ["on", "the", "house"] and tx[i + 2] == "House":
         return None  # "on the House Ways and Means committee"
     if (

@@ -45,7 +45,7 @@ from collections.abc import Iterator
 
 from linter.model import Severity
 from linter.rule import Rule
-from linter.senses import asks
+from linter.senses import asks, free_uses
 from linter.view import Cue, DocView, Hit, in_quotes
 
 PATTERNS = {
@@ -56,8 +56,8 @@ PATTERNS = {
         "to (give|return|help|support|chip in|donate|buy|upgrade|do your part|pitch in|contribute)",
     ),
     "RCP011.GIVEN": (
-        "(free|gift|gifts|gave|given|complimentary|bonus|guide)",
-        "sent you",
+        "(gift|gifts|complimentary|bonus|guide)",
+        "(gave|given|sent|mailed) you",
         "on us",
     ),
     "RCP011.GIVE_BACK": (
@@ -80,6 +80,10 @@ ASKS = ("ASK_HIGH", "RCP011.SUPPORT_ASK", "MONEY")
 
 def _given_recently(view: DocView, cue: Cue) -> bool:
     lo, hi = view.window(cue, 2, 0)
+    for use in free_uses(view):  # "free" through the sense filter: not "feel free"
+        if lo <= use.index <= hi and not use.negated and not use.sent.in_subject:
+            if use.sent is not cue.sent or use.cue.start < cue.start:
+                return True
     for c in view.cues("RCP011.GIVEN", lo=lo, hi=hi):
         if c.sent is cue.sent and c.start >= cue.start:
             continue  # the gift must come before the "your turn"
@@ -112,7 +116,7 @@ def check(view: DocView) -> Iterator[Hit]:
         yield hit
 
 
-_SECOND_PERSON = frozenset({"you", "your", "yours", "you're", "yourself", "let", "'s"})
+_SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "let"})  # "let's" -> let 's
 
 
 def _addressed_to_reader(cue: Cue) -> bool:

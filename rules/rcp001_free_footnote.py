@@ -90,7 +90,7 @@ PATTERNS = {
 
 # Footnote symbols. `*` must touch the word before it ("pillow*"), so a bullet is not a marker.
 _MARK_RE = re.compile(r"^[*†‡¹²³⁴⁵⁶⁷⁸⁹§]+$")
-_ATTACHED_NUM_RE = re.compile(r"\(\d{1,2}$")  # "shipping(1" + ")": spaCy keeps "(1" attached
+_ATTACHED_NUM_RE = re.compile(r"\([1-9]$")  # "shipping(1" + ")": spaCy keeps "(1" attached
 # "card¹." / "inside†," stay one token (spaCy splits "." only after a letter or digit)
 _GLUED_MARK_RE = re.compile(r"^\w+([†‡¹²³⁴⁵⁶⁷⁸⁹§]+)[.,!?;:)]+$")
 MARKER_REACH = 3  # a marker within this many tokens after the free phrase (catalogue RCP001)
@@ -129,17 +129,19 @@ def _marker_after(view: DocView, use: FreeUse) -> tuple[int, int] | None:
             break
         t = tx[k]
         if _MARK_RE.match(t):
-            if "*" in t and not _attached(offs, tx, k):
-                continue  # a bullet or a free-standing asterisk
-            if "*" in t and _emphasis_close(offs, tx, k, use.cue.start):
-                continue
             stop = k + 1
             while stop < len(tx) and _MARK_RE.match(tx[stop]) and _attached(offs, tx, stop):
                 stop += 1
+            if "*" in t:
+                if not _attached(offs, tx, k) or _MARK_RE.match(tx[k - 1]):
+                    continue  # a bullet, or the tail of a "***" rule seen from its middle
+                if len("".join(tx[k:stop])) > 3:
+                    continue  # "*****": a separator line, not a footnote marker
+                if _emphasis_close(offs, tx, k, use.cue.start):
+                    continue
             return k, stop
-        if t == "(" and k + 2 < len(lw) and lw[k + 1].isdigit() and lw[k + 2] == ")":
-            if len(lw[k + 1]) <= 2:
-                return k, k + 3
+        if t == "(" and k + 2 < len(lw) and lw[k + 2] == ")" and re.fullmatch(r"[1-9]", lw[k + 1]):
+            return k, k + 3  # "(1)"; "(34)" is a count, not a footnote
         if _ATTACHED_NUM_RE.search(t) and k + 1 < len(lw) and lw[k + 1] == ")":
             return k, k + 2
         if _GLUED_MARK_RE.match(t):

@@ -61,47 +61,13 @@ from collections.abc import Iterator
 from linter.model import Severity
 from linter.rule import Rule
 from linter.senses import FreeUse, free_uses
-from linter.view import Cue, DocView, Hit, explicit_jurisdictions
+from linter.view import Cue, DocView, Hit
+
+from ._common_a import negated, outside_ucpd, quote
 
 TRIGGER_CLASSES = frozenset({"GIFT", "RESOURCE", "SERVICE", "GENERIC"})
 # A3 applies to premiums (items), not to a free consultation or an unnamed offer
 PREMIUM_CLASSES = frozenset({"GIFT", "RESOURCE"})
-UCPD_REGIONS = frozenset(
-    {
-        "EU",
-        "UK",
-        "GB",
-        "IN",
-        "AT",
-        "BE",
-        "BG",
-        "HR",
-        "CY",
-        "CZ",
-        "DK",
-        "EE",
-        "FI",
-        "FR",
-        "DE",
-        "GR",
-        "HU",
-        "IE",
-        "IT",
-        "LV",
-        "LT",
-        "LU",
-        "MT",
-        "NL",
-        "PL",
-        "PT",
-        "RO",
-        "SK",
-        "SI",
-        "ES",
-        "SE",
-    }
-)
-
 PATTERNS = {
     # avoidable charges the shared FEE_AVOIDABLE misses ("just pay $4.99 handling")
     "RCP002.FEE": (
@@ -123,6 +89,10 @@ PATTERNS = {
     ),
     "RCP002.LATER": (
         "(only)? (if|when|once) you (hire|buy|choose|decide|continue|upgrade|proceed|order|purchase|book|renew)",
+        "(option|choice) to (buy|purchase|order|upgrade)",
+        "(optional|optionally)",
+        # the fee is for readers the free offer does not cover ("If not, we charge a fee")
+        "(if not|otherwise|for everyone else|for all others|non - members|nonmembers)",
     ),
     # §7 A3: the payment that earns a premium
     "RCP002.EARN": (
@@ -174,13 +144,13 @@ def _fee_hit(view: DocView, use: FreeUse) -> Hit | None:
         for c in view.cues("FEE_UNAVOIDABLE", lo=lo, hi=hi) + view.cues("RCP002.PAY", lo=lo, hi=hi)
         if _is_charge(view, c, use, negs, shipping=True)
     ]
-    phrase = _q(use.phrase)
+    phrase = quote(use.phrase)
     checked = ["no 'we cover the postage' / 'fee waived' / 'no handling fees' in S0..+1"]
     if avoidable:
         fee = avoidable[0]
         sev = Severity.ERROR
         note = ""
-        if _outside_ucpd(view):
+        if outside_ucpd(view):
             sev = Severity.WARNING
             note = " (warning: the configured jurisdiction is outside the EU/UK/IN blacklist)"
         return Hit.tokens(
@@ -188,7 +158,7 @@ def _fee_hit(view: DocView, use: FreeUse) -> Hit | None:
             use.cue.start,
             use.phrase_end,
             sev,
-            f'"{phrase}" carries a charge ("{_q(_with_amount(view, fee))}"): a handling, '
+            f'"{phrase}" carries a charge ("{quote(_with_amount(view, fee))}"): a handling, '
             f"processing or admin fee means it is not free{note}.",
             evidence=[("fee", fee)],
             checked=checked,
@@ -196,10 +166,10 @@ def _fee_hit(view: DocView, use: FreeUse) -> Hit | None:
     if unavoidable:
         fee = unavoidable[0]
         if fee.label == "RCP002.PAY":
-            what = f'the reader pays "{_q(fee.text)}" for it, and the copy doesn\'t say what for'
+            what = f'the reader pays "{quote(fee.text)}" for it, and the copy doesn\'t say what for'
             verify = "what the charge covers; anything beyond true delivery cost means not free"
         else:
-            what = f'the reader pays "{_q(_with_amount(view, fee))}"'
+            what = f'the reader pays "{quote(_with_amount(view, fee))}"'
             verify = "that the shipping or postage charged is only the true cost of delivery"
         return Hit.tokens(
             use.sent,
@@ -216,7 +186,7 @@ def _fee_hit(view: DocView, use: FreeUse) -> Hit | None:
 
 def _is_charge(view: DocView, fee: Cue, use: FreeUse, negs: list[Cue], *, shipping: bool) -> bool:
     """A fee cue the reader really pays: not negated, not itself free, waived or for later."""
-    if view.negated(fee):
+    if negated(view, fee):
         return False
     lw = fee.sent.lowers
     assert lw is not None
@@ -260,11 +230,6 @@ def _with_amount(view: DocView, fee: Cue) -> str:
     return fee.text
 
 
-def _outside_ucpd(view: DocView) -> bool:
-    regions = explicit_jurisdictions(view)
-    return regions is not None and not (regions & UCPD_REGIONS)
-
-
 # ---- §7 A3: a premium earned by a donation and called free ---------------------------------
 def _earned_hit(view: DocView, use: FreeUse) -> Hit | None:
     if use.subclass not in PREMIUM_CLASSES:
@@ -292,7 +257,7 @@ def _earned_hit(view: DocView, use: FreeUse) -> Hit | None:
         use.cue.start,
         use.phrase_end,
         Severity.WARNING,
-        f'"{_q(use.phrase)}" is earned by a donation {where}: an item the reader pays for is not '
+        f'"{quote(use.phrase)}" is earned by a donation {where}: an item the reader pays for is not '
         "free.",
         evidence=[("payment", earn)],
         checked=["the item is tied to a donation in the same sentence or by name elsewhere"],
@@ -308,7 +273,7 @@ def _earning(view: DocView, index: int) -> Cue | None:
 
 def _is_donation(view: DocView, earn: Cue) -> bool:
     """The earning frame is a payment: an amount or a donation word in its sentence."""
-    if view.negated(earn):
+    if negated(view, earn):
         return False
     sent = earn.sent
     return bool(
@@ -334,13 +299,8 @@ def _mentions(cue: Cue, noun: str) -> bool:
 
 
 def _short(cue: Cue) -> str:
-    text = _q(cue.sent.text)
-    return text if len(text) <= 70 else _q(cue.text)
-
-
-def _q(text: str) -> str:
-    """Quoted copy on one line (a phrase may wrap across lines in the source)."""
-    return " ".join(text.split())
+    text = quote(cue.sent.text)
+    return text if len(text) <= 70 else quote(cue.text)
 
 
 RULE = Rule(

@@ -64,12 +64,14 @@ from linter.rule import Rule
 from linter.senses import free_uses
 from linter.view import Cue, DocView, Hit
 
+from ._common_a import negated, quote
+
 _PERIOD = "(mo|month|months|yr|year|years|week|wk|annum|annually|monthly|yearly|weekly)"
 
 PATTERNS = {
     "RCP003.TRIAL": (
         "free (trial|trials)",
-        "free NUM - (day|week|month) (trial)?",
+        "free NUM - (day|week|month) (trial|trials|membership|subscription|pass|access)",
         "(trial|trials) (is|are)? free",
         "try ~2 for? free",
         "free for NUM (days|weeks|months|day|week|month)",
@@ -115,7 +117,7 @@ PATTERNS = {
     "RCP003.CARD": (
         "(credit|debit) card (is)? required",
         "(card|payment method|payment details|payment info|billing info|billing details) (is|are)? required",
-        "(add|enter|provide|submit|requires|require|with) (a|your)? (credit|debit)? (card|payment method|payment details|payment info|payment information|billing info|billing information|billing details)",
+        "(add|enter|provide|submit|requires|require|requiring) (a|your)? (credit|debit)? (card|payment method|payment details|payment info|payment information|billing info|billing information|billing details)",
         "card to (begin|start|get started|continue|activate)",
     ),
     "RCP003.NO_CARD": (
@@ -140,9 +142,9 @@ def check(view: DocView) -> Iterator[Hit]:
     trial = _first_trial(view)
     if trial is None:
         return
-    has_price = bool(view.live("RCP003.PRICE"))
-    has_renewal = bool(view.live("RCP003.RENEWAL"))
-    has_cancel = bool(view.live("CANCEL"))
+    has_price = _live(view, "RCP003.PRICE")
+    has_renewal = _live(view, "RCP003.RENEWAL")
+    has_cancel = _live(view, "CANCEL")
     if has_price and has_renewal and has_cancel:
         return
     if view.cues("RCP003.NO_CARD") and view.cues("RCP003.NO_CONVERT"):
@@ -160,12 +162,12 @@ def check(view: DocView) -> Iterator[Hit]:
         "auto-renewal statement in DOC: " + ("found" if has_renewal else "none"),
         "cancellation mechanism in DOC: " + ("found" if has_cancel else "none"),
     ]
-    said = f'"{_q(trial.text)}" doesn\'t say {_join(missing)}'
+    said = f'"{quote(trial.text)}" doesn\'t say {_join(missing)}'
     if cards and not (has_price and has_renewal):
         yield Hit.at(
             trial,
             Severity.ERROR,
-            f'{said}, yet it takes billing details ("{_q(cards[0].text)}").',
+            f'{said}, yet it takes billing details ("{quote(cards[0].text)}").',
             evidence=[("card capture", cards[0])],
             checked=checked,
         )
@@ -179,12 +181,16 @@ def check(view: DocView) -> Iterator[Hit]:
     )
 
 
+def _live(view: DocView, label: str) -> bool:
+    return any(not negated(view, c) for c in view.cues(label))
+
+
 def _first_trial(view: DocView) -> Cue | None:
     """The first live trial offer in the body (else the subject line)."""
     valid_free = {(id(u.cue.sent), u.cue.start) for u in free_uses(view) if not u.negated}
     for subject in (False, True):
         for cue in view.cues("RCP003.TRIAL", subject=subject):
-            if view.negated(cue) or _ended(view, cue):
+            if negated(view, cue) or _ended(view, cue):
                 continue
             if not _free_is_offer(cue, valid_free):
                 continue
@@ -211,7 +217,7 @@ def _free_is_offer(cue: Cue, valid_free: set[tuple[int, int]]) -> bool:
 
 def _no_card(view: DocView, card: Cue) -> bool:
     """ "no credit card required" contains the card-capture phrase; it is the opposite."""
-    if view.negated(card):
+    if negated(view, card):
         return True
     return any(
         n.sent is card.sent and n.start <= card.start < n.end + 1
@@ -223,11 +229,6 @@ def _join(items: list[str]) -> str:
     if len(items) == 1:
         return items[0]
     return ", ".join(items[:-1]) + " or " + items[-1]
-
-
-def _q(text: str) -> str:
-    """Quoted copy on one line (a phrase may wrap across lines in the source)."""
-    return " ".join(text.split())
 
 
 RULE = Rule(

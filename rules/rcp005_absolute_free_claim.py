@@ -51,12 +51,15 @@ condition.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from linter.model import Severity
 from linter.rule import Rule
-from linter.senses import free_uses
+from linter.senses import SUBCLASS_WORDS, free_uses
 from linter.view import Cue, DocView, Hit
+
+from ._common_a import negated, quote
 
 _INTENS = (
     "(absolutely|totally|completely|entirely|truly|really|genuinely|utterly|100 %|100 percent)"
@@ -98,18 +101,52 @@ CONTRADICTION_LABELS = (
     "GATE_DATA",
     "RCP003.RENEWAL",
 )
+_OBJECT_PRONOUNS = frozenset({"us", "them", "him", "her", "me", "ourselves", "themselves"})
+# "free to use" is a price claim; "free to leave" is liberty
+_OFFER_VERBS = frozenset(
+    {
+        "use",
+        "attend",
+        "download",
+        "join",
+        "enter",
+        "play",
+        "watch",
+        "read",
+        "try",
+        "access",
+        "register",
+        "install",
+        "stream",
+        "keep",
+        "listen",
+        "view",
+        "sign",
+        "apply",
+        "participate",
+        "visit",
+        "borrow",
+        "rent",
+        "ride",
+        "park",
+    }
+)
 _OTHER_SUBJECTS = frozenset({"we", "i", "they", "he", "she", "us", "me", "them", "republicans"})
 
 
 def check(view: DocView) -> Iterator[Hit]:
-    """One finding per sentence: the first absolute claim there."""
+    """One finding per sentence, and one per distinct claim: copy that repeats "FREE
+    Lifetime" in seven headings has one problem, reported where it first appears."""
     seen: set[tuple[bool, int]] = set()
+    said: set[str] = set()
     contra: list[Cue] | None = None
     for cue in _claims(view):
         key = (cue.sent.in_subject, cue.index)
-        if key in seen:
+        words = " ".join(w for w in cue.lowers if w.isalnum())
+        if key in seen or words in said:
             continue
         seen.add(key)
+        said.add(words)
         if contra is None:
             contra = _contradictions(view)
         against = [c for c in contra if not (c.sent is cue.sent and _overlap(c, cue))]
@@ -119,7 +156,7 @@ def check(view: DocView) -> Iterator[Hit]:
             yield Hit.at(
                 cue,
                 Severity.ERROR,
-                f'"{_q(cue.text)}" is contradicted by "{_q(cond.text)}" {where}: the offer '
+                f'"{quote(cue.text)}" is contradicted by "{quote(cond.text)}" {where}: the offer '
                 "has a condition.",
                 evidence=[("condition", cond)],
                 checked=["condition, avoidable fee, gate or auto-renewal in DOC: found"],
@@ -128,7 +165,7 @@ def check(view: DocView) -> Iterator[Hit]:
             yield Hit.at(
                 cue,
                 Severity.INFO,
-                f'"{_q(cue.text)}" is an absolute claim; verify it is literally true for every '
+                f'"{quote(cue.text)}" is an absolute claim; verify it is literally true for every '
                 "reader.",
                 checked=["no condition, avoidable fee, gate or auto-renewal found in DOC"],
                 verify="that no purchase, fee, data capture or renewal applies to any reader",
@@ -140,7 +177,7 @@ def _claims(view: DocView) -> list[Cue]:
     out = []
     for subject in (True, False):
         for cue in view.cues(*ABSOLUTE_LABELS, subject=subject):
-            if view.negated(cue):
+            if negated(view, cue):
                 continue
             if cue.label == "RCP005.ABS_FREE" and not _free_ok(cue, valid_free):
                 continue
@@ -148,15 +185,95 @@ def _claims(view: DocView) -> list[Cue]:
                 continue
             if cue.lowers[:2] == ["no", "risk"] and _next(cue) in ("of", "to", "that"):
                 continue  # "no risk of a shutdown": a forecast, not a promise about the offer
+            if cue.label != "RCP005.ABS_FREE" and not _offer_context(view, cue, valid_free):
+                continue  # "$500 billion in federal support with no strings attached"
             out.append(cue)
     return out
 
 
+_READER = frozenset({"you", "your", "yours", "yourself", "u"})
+_OFFER_WORDS = frozenset(
+    {
+        "guarantee",
+        "guaranteed",
+        "offer",
+        "trial",
+        "refund",
+        "money",
+        "order",
+        "buy",
+        "try",
+        "join",
+        "download",
+        "subscribe",
+        "gift",
+        "bonus",
+        "sample",
+        "course",
+        "membership",
+        "transaction",
+        "deal",
+        "purchase",
+        "sign",
+        "register",
+        "claim",
+        "get",
+        "here",
+        "send",
+        "keep",
+        "return",
+        "returns",
+        "grab",
+        "enjoy",
+        "love",
+    }
+)
+# the items a free offer hands over (the sense filter's subclasses), e.g. "the template"
+_ITEM_WORDS = frozenset().union(
+    *(SUBCLASS_WORDS[k] for k in ("SERVICE", "RESOURCE", "GIFT", "PLAN", "TRIAL"))
+) - {"e", "t", "wi", "fi", "issue", "model", "models", "call", "calls", "review", "reviews"}
+
+
+def _offer_context(view: DocView, cue: Cue, valid_free: set[tuple[int, int]]) -> bool:
+    """ "No strings" / "risk-free" speak about an offer to the reader: the sentence or the one
+    before addresses the reader, names an offer, a free item or something handed over
+    ("here's the template"), or the claim opens the sentence as a headline."""
+    lw = cue.sent.lowers or []
+    if cue.start == 0 or (cue.start == 1 and not lw[0].isalnum()):
+        return True
+    sents = [cue.sent]
+    if not cue.sent.in_subject and cue.index > 0:
+        prev = view.sentence(cue.index - 1)
+        if prev is not None:
+            sents.append(prev)
+    for sent in sents:
+        words = set(sent.lowers or _rough_words(sent.text))
+        if words & _READER or words & _OFFER_WORDS or words & _ITEM_WORDS:
+            return True
+        if any(id(sent) == sid for sid, _ in valid_free):
+            return True
+    return False
+
+
+def _rough_words(text: str) -> list[str]:
+    return re.findall(r"[a-z']+", text.lower())
+
+
 def _free_ok(cue: Cue, valid_free: set[tuple[int, int]]) -> bool:
-    """The "free" inside the claim survived the §5.1 sense filter (not "free to unsubscribe")."""
+    """The "free" inside the claim is a price claim (§5.1 sense filter, plus verb and liberty
+    uses the shared filter lets through: "forever free us of", "totally free to roam")."""
+    lw = cue.sent.lowers or []
     for k, w in enumerate(cue.lowers):
-        if w == "free":
-            return (id(cue.sent), cue.start + k) in valid_free
+        if w != "free":
+            continue
+        i = cue.start + k
+        nxt = lw[i + 1] if i + 1 < len(lw) else ""
+        nxt2 = lw[i + 2] if i + 2 < len(lw) else ""
+        if nxt in _OBJECT_PRONOUNS:
+            return False  # the verb "free": "free us of the burden"
+        if nxt == "to" and nxt2 not in _OFFER_VERBS:
+            return False  # liberty: "totally free to leave"
+        return (id(cue.sent), i) in valid_free
     return True
 
 
@@ -177,15 +294,10 @@ def _next(cue: Cue) -> str:
 
 
 def _contradictions(view: DocView) -> list[Cue]:
-    out = [c for c in view.cues(*CONTRADICTION_LABELS) if not view.negated(c)]
+    out = [c for c in view.cues(*CONTRADICTION_LABELS) if not negated(view, c)]
     # "this is not a no-obligation offer" discloses an obligation (catalogue §5.8)
-    out += [c for c in view.cues("VOLUNTARY") if view.negated(c)]
+    out += [c for c in view.cues("VOLUNTARY") if negated(view, c)]
     return sorted(out, key=lambda c: (c.index, c.start))
-
-
-def _q(text: str) -> str:
-    """Quoted copy on one line (a claim may wrap across lines in the source)."""
-    return " ".join(text.split())
 
 
 def _overlap(a: Cue, b: Cue) -> bool:

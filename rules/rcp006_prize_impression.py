@@ -60,9 +60,9 @@ from collections.abc import Iterator
 
 from linter.model import Severity
 from linter.rule import Rule
-from linter.view import Cue, DocView, Hit, Sentence, explicit_jurisdictions
+from linter.view import Cue, DocView, Hit, Sentence
 
-from .rcp002_free_with_charge import UCPD_REGIONS
+from ._common_a import negated, outside_ucpd
 
 PATTERNS = {
     # the reader has won / is a winner: a prize impression on its own
@@ -77,7 +77,8 @@ PATTERNS = {
         "selected to receive",
         "you (were|have been|'ve been|are being) (gifted|awarded|granted)",
         "(qualified|qualify|eligible) to (receive|claim|win) (a|your|the)? (prize|reward|award|cash)",
-        "winning (number|numbers|ticket|entry|notification)",
+        "your winning (number|numbers|ticket|tickets|entry|code)",
+        "(you|you 've|you have|you 're|you are) (got|have|hold|holding|drew|drawn) (the|a) winning",
         "(prize|award|lottery|sweepstakes|winner|winnings) notification",
     ),
     # selection and congratulations: a prize impression only next to a benefit
@@ -86,7 +87,8 @@ PATTERNS = {
         "congratulations (,|!|\\.)? (you|you 've|you 're|you have|you are)",
     ),
     "RCP006.BENEFIT": (
-        "(prize|prizes|reward|rewards|award|winnings|jackpot|cash|gift|gifts|free|bonus|vacation|trip|cruise|voucher|sweepstakes|lottery|giveaway|won|win|winner|receive|claim|membership|watch|iphone|ipad)",
+        "(prize|prizes|reward|rewards|winnings|jackpot|cash|gift|gifts|free|bonus|vacation|getaway|cruise|voucher|vouchers|sweepstakes|lottery|giveaway|claim|iphone|ipad)",
+        "(an|the|your|this) award",
         "gift card",
         "MONEY",
     ),
@@ -160,8 +162,7 @@ def check(view: DocView) -> Iterator[Hit]:
         if costs:
             sev = Severity.ERROR
             note = ""
-            regions = explicit_jurisdictions(view)
-            if regions is not None and not (regions & UCPD_REGIONS):
+            if outside_ucpd(view):
                 sev = Severity.WARNING
                 note = " (warning: the configured jurisdiction is outside the EU/UK/IN blacklist)"
             yield Hit.span(
@@ -194,11 +195,11 @@ def _impressions(view: DocView) -> list[Cue]:
     out = []
     for subject in (True, False):
         for cue in view.cues("RCP006.WON", "RCP006.SELECTED", subject=subject):
-            if view.negated(cue):
+            if negated(view, cue):
                 continue
             if cue.label == "RCP006.SELECTED" and not _benefit_near(view, cue):
                 continue
-            if cue.lowers[-1] == "won" and _won_report(cue):
+            if cue.lowers[-1] == "won" and (_won_report(cue) or _won_subordinate(cue)):
                 continue
             if cue.label == "RCP006.WON" and _earned_reward(view, cue):
                 continue
@@ -227,6 +228,17 @@ def _won_report(cue: Cue) -> bool:
     if after[0] in ("the", "this", "that", "our", "their", "us", "them") and len(after) > 1:
         return after[1] in _WON_OBJECTS or (after[0] in ("us", "them") and after[1] != "a")
     return after[0] in _REPORT_AFTER and after[0] not in ("the", "this", "that", "our")
+
+
+_SUBORDINATORS = frozenset(
+    {"if", "when", "after", "once", "because", "since", "whether", "happy", "glad", "proud", "that"}
+)
+
+
+def _won_subordinate(cue: Cue) -> bool:
+    """ "if you won", "you are happy you won": a hypothetical or a story, not a notification."""
+    lw = cue.sent.lowers or []
+    return cue.start > 0 and lw[cue.start - 1] in _SUBORDINATORS
 
 
 def _earned_reward(view: DocView, cue: Cue) -> bool:
@@ -264,11 +276,13 @@ def _costs(view: DocView, cue: Cue) -> list[Cue]:
             continue
         if c.sent is cue.sent and c.start < cue.end and cue.start < c.end:
             continue
-        if view.negated(c):
+        if negated(view, c):
             continue  # "no purchase necessary", "no fees"
         lw = c.sent.lowers or []
         if c.lowers == ["order"] and c.start > 0 and lw[c.start - 1] == "in":
             continue  # "in order to"
+        if c.lowers[0] in ("pay", "paying", "pays") and lw[c.end : c.end + 1] == ["you"]:
+            continue  # "we pay you": money to the reader, not a cost
         out.append(c)
     return out
 

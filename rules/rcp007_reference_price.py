@@ -62,38 +62,7 @@ from linter.model import Severity
 from linter.rule import Rule
 from linter.view import Cue, DocView, Hit, money_value
 
-EU_REGIONS = frozenset(
-    {
-        "EU",
-        "AT",
-        "BE",
-        "BG",
-        "HR",
-        "CY",
-        "CZ",
-        "DK",
-        "EE",
-        "FI",
-        "FR",
-        "DE",
-        "GR",
-        "HU",
-        "IE",
-        "IT",
-        "LV",
-        "LT",
-        "LU",
-        "MT",
-        "NL",
-        "PL",
-        "PT",
-        "RO",
-        "SK",
-        "SI",
-        "ES",
-        "SE",
-    }
-)
+from ._common_a import EU_REGIONS, negated, quote
 
 PATTERNS = {
     # a reference price: the pattern ends with the amount X
@@ -103,11 +72,11 @@ PATTERNS = {
         "(reg|reg .|msrp|rrp|srp|list|retail) :? MONEY",
         "compare (at|to|with) :? MONEY",
         "(valued|priced|sold|retails|retailing|selling) (at|for) MONEY (elsewhere|in stores|at retail|retail)?",
-        "(valued|value) (at|of) MONEY",
+        "valued at MONEY",
         "(retails|retail) (for|at) MONEY",
         "formerly sold at MONEY",
         "instead of (the|our)? (usual|regular|normal)? MONEY",
-        "(reduced|marked down|slashed|cut|down) from MONEY",
+        "(reduced|marked down|slashed) from MONEY",
     ),
     # "a $300 combined retail value": the amount comes first
     "RCP007.REF_AFTER": (
@@ -119,20 +88,23 @@ PATTERNS = {
         "(now|today|sale|tonight|yours|introductory|special|new|our|offer|discounted|deal|promo)",
     ),
     "RCP007.GOAL": (
-        "(goal|goals|target|deficit|budget|raise|raised|raising|fundraising|fundraise|match|matched|matching|donations|donation|donate|donated|debt|salary|cost us|spent|spend)",
+        "(goal|goals|target|deficit|budget|raise|raised|raising|fundraising|fundraise|match|matched|matching|donations|donation|donate|donated|debt|salary|salaries|cost us|spent|spend|revenue|revenues|sales|income|profit|profits|earnings|wages|worth|funding|grant|loan|loans|tax|taxes)",
     ),
     # a discount with no reference price (info)
     "RCP007.PCT": (
         "NUM % (off|discount)",
         "NUM percent (off|discount)",
         "NUM - NUM % (off|less|lower|cheaper|discount)",
-        "(save|saving|savings of|take|get|enjoy) (up to|an extra|an additional)? NUM (%|percent) (off|discount)?",
+        "(save|saving|savings of) (up to|an extra|an additional)? NUM (%|percent) (off|discount)?",
+        "(take|get|enjoy|receive) (up to|an extra|an additional)? NUM (%|percent) (off|discount)",
         "(up to|an extra|an additional) NUM % off",
         "(discount|discounts|reduction) of (up to)? NUM %",
         "(price|prices|rates|cost|costs|premiums|fees) ~3 NUM % (less|lower|cheaper|below)",
         "NUM % (cheaper|below retail|below msrp|below list|off retail|off list|off msrp)",
         "NUM % (less|lower) than (retail|msrp|list|elsewhere|other|competitors|in stores)",
         "half (price|off)",
+        # "save $50": a reduction from an unstated price (catalogue §5.9: a price claim)
+        "(save|saving|savings of) (up to|over|more than|an extra)? MONEY off?",
     ),
     "RCP007.LOWEST30": (
         "lowest (price|prices) ~6 (30|thirty) days",
@@ -155,8 +127,8 @@ def check(view: DocView) -> Iterator[Hit]:
             continue
         reported.add(ref.index)
         message = (
-            f'"{_q(ref.text)}" sets a reference price of {_q(x_cue.text)} against the '
-            f"{_q(lower.text)} "
+            f'"{quote(ref.text)}" sets a reference price of {_amount_text(x_cue)} against the '
+            f"{_amount_text(lower)} "
             "offered; verify that price was actually charged, openly and in good faith, for a "
             "substantial period"
             + (", and show the lowest price of the previous 30 days." if eu else ".")
@@ -175,15 +147,15 @@ def check(view: DocView) -> Iterator[Hit]:
             yield Hit.at(ref, Severity.WARNING, message, **kw)
     covered = reported | {i + 1 for i in reported} | {i - 1 for i in reported}
     for cue in view.cues("RCP007.PCT"):
-        if cue.index in covered or view.negated(cue) or _lowest30_near(view, cue):
+        if cue.index in covered or negated(view, cue) or _lowest30_near(view, cue):
             continue
-        if _in_reference(view, cue):
+        if _in_reference(view, cue) or _decline_or_zero(cue):
             continue
         covered.add(cue.index)
         yield Hit.at(
             cue,
             Severity.INFO,
-            f'"{_q(cue.text)}" states a discount without the price it is taken from; in the EU it '
+            f'"{quote(cue.text)}" states a discount without the price it is taken from; in the EU it '
             "must be computed from the lowest price of the previous 30 days.",
             checked=["no reference price in S0..+1"],
             verify="the price the discount is computed from (EU: the 30-day lowest price)",
@@ -193,7 +165,7 @@ def check(view: DocView) -> Iterator[Hit]:
 def _comparisons(view: DocView) -> Iterator[tuple[Cue, Cue, Cue]]:
     """(reference cue, amount X, lower amount Y) with Y < X in S0 or S+1."""
     for ref in view.cues("RCP007.REF", "RCP007.REF_AFTER", "RCP007.WAS"):
-        if view.negated(ref):
+        if negated(view, ref):
             continue
         x_cue = _amount_in(view, ref)
         if x_cue is None:
@@ -214,12 +186,35 @@ def _comparisons(view: DocView) -> Iterator[tuple[Cue, Cue, Cue]]:
             break
 
 
+_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mm": 1e6, "billion": 1e9, "bn": 1e9}
+
+
 def _value(cue: Cue) -> float | None:
-    """The amount, reading "€1.299" as 1299 (a European thousands point, 3 digits after it)."""
-    for low in cue.lowers:
-        if re.fullmatch(r"\d{1,3}(\.\d{3})+", low):
-            return float(low.replace(".", ""))
-    return money_value(cue)
+    """The amount of a MONEY cue, with the scale word after it ("$25 million") and "€1.299"
+    read as 1299 (a European thousands point); None for a bare "million dollars"."""
+    digits = [w for w in cue.lowers if any(ch.isdigit() for ch in w)]
+    if not digits:
+        return None  # "Million Dollars": no figure to compare
+    value: float | None = None
+    if re.fullmatch(r"[1-9]\d{0,2}(\.\d{3})+", digits[0]):
+        value = float(digits[0].replace(".", ""))
+    else:
+        value = money_value(cue)
+    if value is None:
+        return None
+    lw = cue.sent.lowers or []
+    nxt = lw[cue.end] if cue.end < len(lw) else ""
+    return value * _SCALE.get(nxt, 1.0)
+
+
+def _amount_text(cue: Cue) -> str:
+    """ "$1.2 million": the amount with its scale word."""
+    lw = cue.sent.lowers or []
+    if cue.end < len(lw) and lw[cue.end] in _SCALE:
+        s, _ = cue.char_span
+        _, e = cue.sent.char_span(cue.end, cue.end + 1)
+        return quote(cue.sent.block.text[s:e])
+    return quote(cue.text)
 
 
 def _amount_in(view: DocView, ref: Cue) -> Cue | None:
@@ -242,6 +237,16 @@ def _weak_ok(view: DocView, ref: Cue, y_cue: Cue) -> bool:
     return False
 
 
+def _decline_or_zero(cue: Cue) -> bool:
+    """ "No thanks, I don't want 15% off" is a decline button (RCP020's), and "0% off" no
+    discount at all."""
+    lw = cue.sent.lowers or []
+    head = [w for w in lw[:4] if w.isalnum()]
+    if head[:2] in (["no", "thanks"], ["no", "thank"], ["nope", "thanks"]):
+        return True
+    return any(w in ("0", "0.0") for w in cue.lowers)
+
+
 def _in_reference(view: DocView, pct: Cue) -> bool:
     """A percentage inside a reference comparison was reported with it."""
     return any(
@@ -261,11 +266,6 @@ def _substantiated(view: DocView) -> bool:
     if not view.meta("reference_prices_substantiated", False):
         return False
     return not (view.jurisdictions() & EU_REGIONS)
-
-
-def _q(text: str) -> str:
-    """Quoted copy on one line (a phrase may wrap across lines in the source)."""
-    return " ".join(text.split())
 
 
 RULE = Rule(

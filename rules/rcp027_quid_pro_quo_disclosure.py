@@ -21,7 +21,10 @@ The rule is active when the jurisdiction includes the US (the default; catalogue
 copy is fundraising (a `fundraising_email` or `fundraising_page` channel, or two or more
 donation words such as "donate", "nonprofit", "501(c)(3)"). A configured jurisdiction that
 excludes the US switches it off: IRC 6115 does not apply there, and RCP030 flags US tax wording
-in copy for other markets instead.
+in copy for other markets instead. IRC 6115 binds charities (IRC 170(c) organizations) only, so
+political fundraising is out of scope: copy with a "Paid for by" disclaimer, a statement that
+contributions are not tax deductible, or party-political vocabulary ("Republicans", "elect",
+"ballot"...) is left alone.
 
 Configuration: `tax_year` (default 2025) picks the thresholds; `irs_thresholds` (options or
 metadata, keyed by tax year, with `low_cost_article`, `token_min_payment` and
@@ -157,7 +160,13 @@ PATTERNS = {
         "paid for by",
         "(not|n't) authorized by (any|the) ~2 (candidate|candidates|committee)",
     ),
+    # Party-political vocabulary: two distinct words mark a campaign, not a charity.
+    "RCP027.PARTISAN": (
+        "(republican|republicans|democrat|democrats|democratic|gop|dnc|rnc|dscc|dccc|nrsc|nrcc|fec|candidate|candidates|ballot|ballots|election|elections|elect|reelect|voters|congressional|senator|congresswoman|congressman)",
+        "re - elect",
+    ),
 }
+_PARTISAN_WORDS = 2
 
 
 @dataclass
@@ -238,6 +247,9 @@ def _active(view: DocView) -> bool:
         return False
     if view.cues("RCP027.POLITICAL"):
         return False  # a campaign or party committee: contributions are not charitable
+    partisan = {c.lowers[-1] for c in view.cues("RCP027.PARTISAN")}
+    if len(partisan) >= _PARTISAN_WORDS:
+        return False
     return not any(view.negated(c) for c in view.cues("RCP027.DEDUCTIBLE"))
 
 

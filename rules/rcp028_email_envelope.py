@@ -189,7 +189,6 @@ PATTERNS = {
         "(guaranteed|guarantee)",
         "risk - free",
         "work - at - home",
-        "(opportunity|opportunities)",
         "help wanted",
         "no experience (is)? (required|necessary|needed)",
         "(business|investment) (proposal|relationship|partnership|transaction|venture)",
@@ -198,7 +197,7 @@ PATTERNS = {
     ),
     # Product categories: a topic, not a pitch ("reenactor insurance needed" is a question).
     "RCP028.TOPIC": (
-        "(commission|commissions|profit|profits|income|investment|investors|refinance|mortgage|mortgages|loan|loans|insurance|warranty|warranties|credit|debt|pharmacy|prescription|viagra|pills|casino)",
+        "(commission|commissions|profit|profits|income|investment|investors|refinance|mortgage|mortgages|loan|loans|insurance|warranty|warranties|credit|debt|pharmacy|prescription|viagra|pills|casino|opportunity|opportunities)",
     ),
     "RCP028.PRIZE": (
         "(chance|chances) to win",
@@ -281,11 +280,13 @@ def _purpose(view: DocView) -> Purpose:
     # make up much of it. A news digest with sponsor slots is a newsletter (catalogue §7 A9).
     n = len(view.sentences)
     body = [(k, c) for k, c in signals if not c.sent.in_subject]
-    lead = max(_LEAD_SENTENCES, n // 5)
+    lead = max(_LEAD_SENTENCES, min(n // 5, _LEAD_MAX))
     lead_kinds = {k for k, c in body if c.index < lead}
     density = len({c.index for _, c in body}) / max(n, 1)
-    if n <= _SHORT_MESSAGE or len(lead_kinds) >= 2 or density >= _AD_DENSITY:
+    if n <= _SHORT_MESSAGE or len(lead_kinds) >= _LEAD_KINDS or density >= _AD_DENSITY:
         return Purpose(True, f"commercial signals: {names}", list(kinds.values()))
+    if "pitch" in kinds and len(kinds) >= _PITCH_KINDS:
+        return Purpose(True, f"a sales pitch throughout: {names}", list(kinds.values()))
     return Purpose(
         False,
         f"a newsletter: commercial signals ({names}) are a small part of a long message and "
@@ -297,8 +298,11 @@ def _purpose(view: DocView) -> Purpose:
 # "Saying good-bye to free" is a news headline).
 _STRONG_SUBJECT = frozenset({"price", "promotion", "ask", "prize", "pitch"})
 _SHORT_MESSAGE = 30  # sentences: below this a message is one piece of copy, not a digest
-_LEAD_SENTENCES = 5
-_AD_DENSITY = 0.15  # share of sentences carrying a commercial signal
+_LEAD_SENTENCES = 5  # the "beginning of the message" (316.3): at least 5 sentences...
+_LEAD_MAX = 10  # ...and at most 10, however long the digest
+_LEAD_KINDS = 3  # kinds of commercial signal that make an opening an ad, not a sponsor line
+_AD_DENSITY = 0.2  # share of sentences carrying a commercial signal
+_PITCH_KINDS = 4  # a long message that pitches ("guaranteed", "make money") with 4+ kinds
 
 
 def _signals(view: DocView) -> list[tuple[str, Cue]]:

@@ -316,7 +316,10 @@ def _body_checks(view: DocView) -> Iterator[Hit]:
     if persist:
         first = persist[0]
         strong = tactics >= 2 or _rcp021_fires(view)
-        others = persist[1:4]
+        others: list[Cue] = []
+        for c in persist[1:]:
+            if len(others) < 3 and c.text.lower() not in {o.text.lower() for o in [first, *others]}:
+                others.append(c)
         quoted = ", ".join(f'"{c.text}"' for c in [first, *others])
         yield Hit.at(
             first,

@@ -81,6 +81,10 @@ _BENEFIT = (
     "bargain|bargains|best|cheaper|sale|sales|rich|richer|healthier|smarter|better|helping|"
     "% off|% discount|percent off|to help|improving|happier)"
 )
+_BENEFIT_CORE = (
+    "(discount|discounts|deals|savings|saving|money|freebies|coupons|bonus|bonuses|perks|"
+    "rewards|prizes)"
+)
 _BAD_STATE = (
     "(broke|behind|stuck|uninformed|ignorant|unprotected|average|mediocre|small|poor|"
     "in the dark|out of the loop|the same|disorganized|confused|lost|overwhelmed|stressed|"
@@ -99,7 +103,9 @@ _US = f"(us|me|him|her|them|everyone|(the|our|these|those|your|all the) ANY? {_D
 PATTERNS = {
     # first-person refusal of a benefit: "I don't like saving money", "I'm not interested in deals"
     "RCP020.REFUSE": (
-        f"{_I_DONT} (like|want|need|love|enjoy|feel|deserve|believe in|care about|care for) ~5 {_BENEFIT}",
+        f"{_I_DONT} (like|want|love|enjoy|feel|deserve|believe in|care about|care for) ~5 {_BENEFIT}",
+        # "need" cannot anchor a sentence (spaCy cuts it from "needn't"): a short object list
+        f"{_I_DONT} need ~3 {_BENEFIT_CORE}",
         f"{_I_AM} not interested in ~3 {_BENEFIT}",
         f"i (hate|dislike|loathe) ~3 {_BENEFIT}",
         f"{_I_WOULD} rather not ~4 {_BENEFIT}",

@@ -57,6 +57,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from linter.model import Severity
 from linter.rule import Rule
@@ -67,7 +68,7 @@ _DONT = "(do n't|do not|do nt|don't|dont)"
 _HAVENT = "(have n't|have not|haven't|never|did n't|did not|didn't|still have n't|still haven't|have still not|'ve never|have never|'ve not|have yet to|still have not)"
 _RESPONDED = (
     "(responded|replied|given|donated|answered|opened|stepped up|helped|chipped in|contributed|"
-    "signed|rsvp'd|rsvped|rsvp 'd|renewed|joined|pitched in|pledged|supported|"
+    "signed|rsvped|rsvp 'd|renewed|joined|pitched in|pledged|supported|"
     "made a (gift|donation|contribution|pledge)|made your (gift|donation|contribution|pledge)|"
     "respond|reply|give|donate|answer|step up|help|chip in|contribute|rsvp|renew|pitch in|"
     "pledge|support)"
@@ -93,6 +94,7 @@ PATTERNS = {
     # accusations (the §0.3 negation model applies, e.g. "it's not that you haven't given")
     "RCP021.ACCUSE": (
         f"you {_HAVENT} (yet|even|once|ever)? {_RESPONDED}",
+        f"you {_HAVENT} (yet|even|once|ever)? rsvp'd",
         "(you're|you 're|you are) (still)? not (yet)? (responding|replying|answering|helping|giving|donating)",
         # "we noticed you haven't donated" is the pattern above; the catalogue's wider "we noticed
         # you didn't ..." would also take cart reminders ("you didn't finish checking out")
@@ -100,12 +102,13 @@ PATTERNS = {
         "(ignoring|ignored) (us|me|our|my) (emails|messages|calls|texts|requests|pleas|appeals)",
         "disappointed (in|with) you",
         "we expected (more|better) (from|of) you",
-        "how could you (let|ignore|abandon|turn|forget|leave|walk|stay|sit|stand|say no|refuse|not care|do this to)",
+        "how could you (ignore|abandon|forget|leave|walk|stay|sit|stand|refuse|turn)",
+        "how could you let ~3 (down|happen|slip|suffer|win|starve|fail|lapse|expire|go|die)",
+        "how could you (say no|not care)",
         f"{_DONT} you (even)? care",
         "do you (even|really) care",
         "do you (even|really)? care \\?",
         "are you (really|seriously|honestly) going to",
-        "(that|it|this) ('s|is|will be|'ll be) on you",
         "on your (hands|conscience)",
         "we thought you (cared|were different|were with us|were better)",
         "(wo n't|won't|will|would|would n't|wouldn't) you (ever)? (regret|forgive yourself)",
@@ -157,6 +160,12 @@ _GIVING = frozenset(
 # "Can you?", "So, will you?": a rhetorical challenge on its own (read from the raw text: the
 # sentence holds no cue, so it may not be tokenized)
 _CHALLENGE = re.compile(r"^\W*(?:(?:so|and|now|well)\W+)?(?:can|will|would|could) you\s*\?", re.I)
+# "that's on you" / "it will be on you", not "it's on you to decide" or "on you and me"
+_ON_YOU = re.compile(
+    r"\b(?:that|it|this)(?:['’]s|\s+is|\s+will\s+be|['’]ll\s+be)\s+(?:all\s+)?on\s+you\b"
+    r"(?!\s+(?:to|and)\b)",
+    re.I,
+)
 _STATUS_ANSWER = re.compile(r"^\W*(no|not yet|none|nope|inactive|n/a|not active)\W*$", re.I)
 _WORD = re.compile(r"[\w'’]+")
 # "you know", "you see", "you guessed it", "if you think": not the accusation's target
@@ -216,10 +225,12 @@ def _conditional_before(lw: list[str], start: int) -> bool:
 
 
 def _inside_quote(cue: Cue) -> bool:
-    """An odd number of double quotes before the cue in its sentence: someone else's words."""
-    text = cue.sent.block.text[cue.sent.start : cue.char_span[0]]
-    straight = text.count('"')
-    return (straight % 2 == 1) or text.count("“") > text.count("”")
+    return _inside_quote_text(cue.sent.block.text[cue.sent.start : cue.char_span[0]])
+
+
+def _inside_quote_text(before: str) -> bool:
+    """An odd number of double quotes before a cue in its sentence: someone else's words."""
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _aimed_at_you(cue: Cue) -> bool:
@@ -247,8 +258,6 @@ def _live(view: DocView, cue: Cue) -> bool:
             return False  # "If you haven't given yet, ..." is a condition, not an accusation
         if lw[cue.end : cue.end + 1] == ["up"] and lw[cue.end - 1] in ("given", "giving", "give"):
             return False  # "you haven't given up", "you're not giving up"
-        if "on" in cue.lowers and lw[cue.end : cue.end + 1] in (["to"], ["and"]):
-            return False  # "it's on you to decide", "it's on you and me"
     if cue.label == "RCP021.STATUS":
         # the negation is the status itself ("Supporter: NOT YET"); "Response: 0% complete"
         # is a progress bar, not a record of the reader's giving
@@ -277,20 +286,21 @@ def _look_away_aimed(view: DocView, cue: Cue) -> bool:
     return bool(words & _READERS) and bool(words & _GIVING)
 
 
-def _asks_near(view: DocView, cue: Cue) -> list[Cue]:
+def _asks_near(view: DocView, trig: _Trigger) -> list[Cue]:
     """Requests to give or buy in S±2, the guilt cue's own words excluded.
 
     `asks()` drops negated asks; here "if you don't give today" is still the ask the guilt
     presses ("...that's on you"), so conditional negated asks count too.
     """
-    if cue.sent.in_subject:
+    if trig.sent.in_subject:
         lo, hi = 0, ASK_WINDOW
     else:
-        lo, hi = view.window(cue, ASK_WINDOW, ASK_WINDOW)
+        lo, hi = view.window(trig.sent, ASK_WINDOW, ASK_WINDOW)
     live = {id(c) for c in asks(view)}
     out = []
     for c in view.cues("ASK_HIGH", lo=lo, hi=hi):
-        if c.sent is cue.sent and c.start < cue.end and c.end > cue.start:
+        cs, ce = c.char_span
+        if c.sent is trig.sent and cs < trig.end and ce > trig.start:
             continue
         if id(c) in live or _conditional(c):
             out.append(c)
@@ -303,8 +313,29 @@ def _conditional(c: Cue) -> bool:
     return ("if" in window or "unless" in window) and "you" in window
 
 
+@dataclass
+class _Trigger:
+    """A guilt cue: a lexicon match, or a regex match in a sentence ("that's on you")."""
+
+    label: str
+    sent: Sentence
+    start: int  # block-relative characters
+    end: int
+    follow: Sentence | None = None  # the "Can you?" or the "NO" answering a status question
+
+    @classmethod
+    def of(cls, cue: Cue, follow: Sentence | None = None) -> _Trigger:
+        s, e = cue.char_span
+        return cls(cue.label, cue.sent, s, e, follow)
+
+    @property
+    def text(self) -> str:
+        return self.sent.block.text[self.start : self.end]
+
+
 _KIND = {
     "RCP021.ACCUSE": "accuses the reader of failing you",
+    "RCP021.ON_YOU": "blames the reader for the outcome",
     "RCP021.ACCUSE_NOUN": "shames the reader",
     "RCP021.APPEAL": "makes the reader responsible for letting you down",
     "RCP021.STATUS": "presents the reader's giving as a failing record (§7 A7)",
@@ -314,57 +345,63 @@ _KIND = {
 }
 
 
-def _candidates(view: DocView, subject: bool) -> Iterator[tuple[Cue, Sentence | None]]:
+def _candidates(view: DocView, subject: bool) -> Iterator[_Trigger]:
     labels = ("RCP021.ACCUSE", "RCP021.ACCUSE_NOUN", "RCP021.APPEAL", "RCP021.STATUS")
     for cue in view.cues(*labels, subject=subject):
         if _live(view, cue):
-            yield cue, None
+            yield _Trigger.of(cue)
     for cue in view.cues("RCP021.LOOK_AWAY", subject=subject):
         if not view.negated(cue) and _look_away_aimed(view, cue):
-            yield cue, None
+            yield _Trigger.of(cue)
     for cue in view.cues("RCP021.STATUS_Q", subject=subject):
         nxt = view.sentence(cue.index + 1) if not subject else None
         if nxt is not None and nxt.block is cue.sent.block and _STATUS_ANSWER.match(nxt.text):
-            yield cue, nxt
+            yield _Trigger.of(cue, nxt)
     if not subject:
         for cue in view.cues("RCP021.SIT_BACK"):
             ch = _challenge(view, cue)
             if ch is not None:
-                yield cue, ch
+                yield _Trigger.of(cue, ch)
+    # "that's on you": no token of it can anchor a sentence, so it is read from the raw text
+    for sent in view.subject if subject else view.sentences:
+        for m in _ON_YOU.finditer(sent.text):
+            if not _inside_quote_text(sent.text[: m.start()]):
+                yield _Trigger("RCP021.ON_YOU", sent, sent.start + m.start(), sent.start + m.end())
 
 
 def check(view: DocView) -> Iterator[Hit]:
     """One finding per sentence (subject lines included), error when guilt presses an ask."""
     done: set[tuple[bool, int]] = set()
     found = [*_candidates(view, True), *_candidates(view, False)]
-    found.sort(key=lambda pair: (not pair[0].sent.in_subject, pair[0].index, pair[0].start))
-    for cue, challenge in found:
-        key = (cue.sent.in_subject, cue.index)
+    found.sort(key=lambda t: (not t.sent.in_subject, t.sent.index, t.start))
+    for trig in found:
+        key = (trig.sent.in_subject, trig.sent.index)
         if key in done:
             continue
         done.add(key)
-        asks_near = _asks_near(view, cue)
+        asks_near = _asks_near(view, trig)
         severity = Severity.ERROR if asks_near else Severity.WARNING
-        quoted = " ".join(cue.text.split())
-        if challenge is not None:
-            joiner = " " if cue.label == "RCP021.STATUS_Q" else " ... "
-            quoted += joiner + " ".join(challenge.text.split())
-        message = f'"{quoted}" {_KIND[cue.label]}'
+        quoted = " ".join(trig.text.split())
+        if trig.follow is not None:
+            joiner = " " if trig.label == "RCP021.STATUS_Q" else " ... "
+            quoted += joiner + " ".join(trig.follow.text.split())
+        message = f'"{quoted}" {_KIND[trig.label]}'
         if asks_near:
             message += f', next to the ask "{asks_near[0].text}".'
         else:
             message += "."
         evidence: list[tuple[str, Cue | Sentence]] = []
-        if challenge is not None:
-            evidence.append(
-                ("answer" if cue.label == "RCP021.STATUS_Q" else "challenge", challenge)
-            )
+        if trig.follow is not None:
+            label = "answer" if trig.label == "RCP021.STATUS_Q" else "challenge"
+            evidence.append((label, trig.follow))
         if asks_near:
             evidence.append(("ask", asks_near[0]))
-        yield Hit.at(
-            cue,
+        yield Hit(
             severity,
             message,
+            trig.sent,
+            trig.start,
+            trig.end,
             evidence=evidence,
             checked=[
                 "negation (§0.3), with §7 A10 imperatives kept",

@@ -93,6 +93,7 @@ PATTERNS = {
     ),
 }
 
+_WH = frozenset("what how why where who everything all".split())
 _DETERMINERS = frozenset(
     "your the a an my our this that these those each every per any his her their its".split()
 )
@@ -135,12 +136,20 @@ def _opening_sentences(view: DocView) -> list[Sentence]:
     return out
 
 
+def _service_opener(cue: Cue) -> bool:
+    """ "Here's a recap of what we must do together" sums up a plan, not a call or an order."""
+    lw = cue.sent.lowers or []
+    return not (
+        lw[cue.end : cue.end + 1] == ["of"] and cue.end + 1 < len(lw) and lw[cue.end + 1] in _WH
+    )
+
+
 def _opener(view: DocView) -> tuple[Cue | None, str] | None:
-    subj = view.cues("RCP024.OPENER", subject=True)
+    subj = [c for c in view.cues("RCP024.OPENER", subject=True) if _service_opener(c)]
     if subj:
         return subj[0], subj[0].text
     for sent in _opening_sentences(view):
-        found = view.in_sentence(sent, "RCP024.OPENER")
+        found = [c for c in view.in_sentence(sent, "RCP024.OPENER") if _service_opener(c)]
         if found:
             return found[0], found[0].text
     subject = view.meta("subject")

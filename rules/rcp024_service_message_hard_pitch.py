@@ -64,8 +64,12 @@ _SERVICE_NOUN = (
     "(summary|recap|notes|minutes|recording|receipt|invoice|confirmation|slides|transcript|deck|"
     "agenda|follow - up|takeaways|action items|details)"
 )
+_SESSION = (
+    "(meeting|call|chat|conversation|session|demo|discussion|visit|workshop|webinar|consultation|"
+    "appointment|onboarding|kickoff|kick - off|review)"
+)
 _THEN = (
-    "(our|the|your|today 's|yesterday 's|this morning 's|last week 's|monday 's|tuesday 's|"
+    "(our|your|today 's|yesterday 's|this morning 's|last week 's|monday 's|tuesday 's|"
     "wednesday 's|thursday 's|friday 's|saturday 's|sunday 's)"
 )
 _BOOKING = "(order|booking|receipt|invoice|ticket|tickets|reservation|appointment|payment|subscription|shipment|delivery)"
@@ -75,8 +79,12 @@ PATTERNS = {
         "as promised",
         f"here 's (the|a|your) ~2 {_SERVICE_NOUN}",
         f"here (is|are) (the|a|your) ~2 {_SERVICE_NOUN}",
-        f"(recap|summary|notes|minutes|takeaways) (of|from) {_THEN} (meeting|call|chat|conversation|session|demo|discussion|visit|workshop|webinar)?",
-        f"following up on {_THEN}",
+        f"(recap|summary|notes|minutes|takeaways) (of|from) {_THEN} {_SESSION}?",
+        # "the": only with the session named ("minutes of the debate", "takeaways from the poll"
+        # are news, not a recap of the reader's own meeting)
+        f"(recap|summary|notes|minutes|takeaways) (of|from) the {_SESSION}",
+        f"following up on {_THEN} {_SESSION}?",
+        f"following up on the {_SESSION}",
         f"your {_BOOKING} (confirmation|details|# NUM|is confirmed|has shipped|has been confirmed|has been shipped|has been received|has been processed|is on its way)",
         f"(receipt|invoice|confirmation) for (your|this)? ~1 {_BOOKING}",
         "(thanks|thank you) for (meeting|the call|joining|your order|your purchase|your booking|your payment|your time|taking the time|chatting|speaking|the chat|the meeting)",

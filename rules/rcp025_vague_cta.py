@@ -102,6 +102,16 @@ PATTERNS = {
         "(for|to get|to receive|and get|and receive) (a|your) (free|no - obligation)? ~2 "
         "(quote|quotes|sample|copy|trial|consultation|estimate|report|guide|application|receipt)",
     ),
+    # A concrete no-cost action on a named object is a clear next step (reviewers judged
+    # petitions, RSVPs and event sign-ups clear): "add your name", "RSVP for Thursday's call".
+    "RCP025.CONCRETE_ACTION": (
+        "add your (name|signature|voice)",
+        "sign (the|our|this|my) ~2 (petition|pledge|letter|card|open letter)",
+        "(rsvp|register|sign up|save your spot|save your seat) (for|to) ~4 (event|webinar|call|training|meeting|rally|town hall|session|briefing|class|workshop|phone bank|canvass|celebration|conversation|forum|debate|party|fundraiser)",
+        "join us (on|at|this|tomorrow|tonight|next|for a|for our|for the)",
+        "(make|find) your (plan|voting plan)",
+        "(request|return|drop off|mail) your (ballot|absentee ballot|mail - in ballot)",
+    ),
     "RCP025.ASK": ("(pitch|pitching|rush|rushing) in?", "(chip|chipping) in"),
     "RCP025.REPLY_KEYWORD": ('(reply|text|respond) (with)? (the word)? "? ANY',),
     "RCP025.CONTACT": (
@@ -123,6 +133,7 @@ _SPECIFIC_LABELS = (
     "RCP025.OUTCOME",
     "RCP025.REPLY_KEYWORD",
     "RCP025.CONTACT",
+    "RCP025.CONCRETE_ACTION",
 )
 # Signs that an email is marketing or fundraising (otherwise: a note, a list post, a digest).
 _MARKETING_LABELS = (

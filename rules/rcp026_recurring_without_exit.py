@@ -85,7 +85,8 @@ PATTERNS = {
     # "monthly" is not enough: "our monthly newsletter", "the monthly deadline" ask for nothing.
     "RCP026.RECURRING": (
         "MONEY ~2 (per|a|an|each|every|\\/) (month|week|mo|wk|year|yr)",
-        "(monthly|weekly|biweekly|bi - weekly|recurring|annual|yearly|quarterly) " + _PAY_NOUN,
+        "(monthly|weekly|biweekly|bi - weekly|recurring|yearly) " + _PAY_NOUN,
+        "(annual|annually|quarterly) (plan|plans|subscription|subscriptions|billing|membership|memberships)",
         "(subscribe|subscription|subscriptions|sustainer|sustainers)",
         "auto - (renew|renews|renewal|renewing|renewed)",
         "(autorenew|autorenews|autorenewal)",
@@ -106,6 +107,7 @@ PATTERNS = {
         + " "
         + _PAY_NOUN,
         "(give|donate|contribute|chip in|pledge|giving|donating|contributing) " + _FREQ,
+        "(start|choose|get|pick|select|buy|try) (a|an|the|your) ~1 (annual|monthly|yearly|weekly|quarterly) (plan|subscription|membership)",
         "(make|keep) (it|this|your gift|your donation) monthly",
         "go monthly",
     ),

@@ -122,6 +122,10 @@ PATTERNS = {
         "begin forwarded (message|email)",
     ),
     "RCP029.HEADER": ("(from|subject|sent|date|to|cc) :",),
+    # Asks that follow a fake account notice: "rejoin", "reactivate your membership".
+    "RCP029.WIN_BACK": (
+        "(rejoin|re - join|reactivate|re - activate|reinstate|restore|renew|unlock)",
+    ),
     # ---- §7 A7: fake records and system notices ----------------------------------------------
     "RCP029.NOTICE": (
         "(supporter|donor|member|membership|contributor|subscriber|account|voter) (record|records|file|profile|id|number|status notification|notification)",
@@ -225,6 +229,7 @@ def _offers(view: DocView) -> list[Cue]:
     out += view.cues("PERCENT_OFF")
     out += [u.cue for u in free_uses(view) if not u.negated and not u.sent.in_subject]
     out += [p.cue for p in premiums(view)]
+    out += [c for c in view.cues("RCP029.WIN_BACK") if not view.negated(c)]
     return sorted(out, key=lambda c: (c.index, c.start))
 
 

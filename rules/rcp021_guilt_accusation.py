@@ -132,9 +132,10 @@ PATTERNS = {
         "let (them|him|her|the other side|the ANY) win without you",
         "turn(ed)? your back",
     ),
-    # §7 A7: fake status lines about the reader's giving
+    # §7 A7: fake status lines about the reader's giving ("2020 Supporter: NOT YET")
+    "RCP021.STATUS_LINE": (f"{_GIVING_NOUN} ~6 (:|\\?|-|—|–) {_STATUS_NEG}",),
+    # ... and the same record told in a sentence
     "RCP021.STATUS": (
-        f"{_GIVING_NOUN} ~6 (:|\\?|-|—|–) {_STATUS_NEG}",
         "(membership|member|supporter|donor|sustainer|contribution|donation|pledge|support|giving) ~3 (is|remains|are) still (inactive|lapsed|expired|not active|unpaid|incomplete|missing|pending|empty|blank|unfulfilled)",
         "(you're|you 're|you are) still not (a|an|one of our) ~2 (member|supporter|donor|contributor|sustainer|members|supporters|donors|sustainers|contributors)",
         "we (have n't|have not|haven't|still have n't|still haven't|did n't|didn't) (seen|received|gotten|got) (your|a) (name|donation|contribution|gift|pledge|rsvp|response)",
@@ -170,6 +171,7 @@ _STATUS_ANSWER = re.compile(r"^\W*(no|not yet|none|nope|inactive|n/a|not active)
 _WORD = re.compile(r"[\w'’]+")
 # "you know", "you see", "you guessed it", "if you think": not the accusation's target
 _FILLER_AFTER_YOU = frozenset("know see guessed guess think believe ask agree".split())
+_UP_VERBS = frozenset({"given", "giving", "give"})
 _CONDITIONALS = frozenset("if unless whether when once case".split())
 _SECOND_PERSON = frozenset({"you", "your", "you're", "yourself", "yours", "you'll", "you've"})
 _SUBJECTS = frozenset(
@@ -256,13 +258,16 @@ def _live(view: DocView, cue: Cue) -> bool:
         lw = _tokens(cue.sent)
         if cue.lowers[0] == "you" and _conditional_before(lw, cue.start):
             return False  # "If you haven't given yet, ..." is a condition, not an accusation
-        if lw[cue.end : cue.end + 1] == ["up"] and lw[cue.end - 1] in ("given", "giving", "give"):
+        if lw[cue.end : cue.end + 1] == ["up"] and lw[cue.end - 1] in _UP_VERBS:
             return False  # "you haven't given up", "you're not giving up"
     if cue.label == "RCP021.STATUS":
+        return True  # the negation is the status itself ("your membership is still inactive")
+    if cue.label == "RCP021.STATUS_LINE":
         # the negation is the status itself ("Supporter: NOT YET"); "Response: 0% complete"
         # is a progress bar, not a record of the reader's giving
+        # the status ends its line: "RSVP: No contact events this week" is a schedule
         after = _tokens(cue.sent)[cue.end : cue.end + 1]
-        return not after or not (after[0][:1].isdigit() or after[0] in ("%", "/"))
+        return not after or not (after[0][:1].isalnum() or after[0] in ("%", "/"))
     return not view.negated(cue)
 
 
@@ -339,6 +344,7 @@ _KIND = {
     "RCP021.ACCUSE_NOUN": "shames the reader",
     "RCP021.APPEAL": "makes the reader responsible for letting you down",
     "RCP021.STATUS": "presents the reader's giving as a failing record (§7 A7)",
+    "RCP021.STATUS_LINE": "presents the reader's giving as a failing record (§7 A7)",
     "RCP021.STATUS_Q": "presents the reader's giving as a failing record (§7 A7)",
     "RCP021.LOOK_AWAY": "accuses readers who don't give of indifference",
     "RCP021.SIT_BACK": "challenges the reader's conscience",
@@ -346,7 +352,13 @@ _KIND = {
 
 
 def _candidates(view: DocView, subject: bool) -> Iterator[_Trigger]:
-    labels = ("RCP021.ACCUSE", "RCP021.ACCUSE_NOUN", "RCP021.APPEAL", "RCP021.STATUS")
+    labels = (
+        "RCP021.ACCUSE",
+        "RCP021.ACCUSE_NOUN",
+        "RCP021.APPEAL",
+        "RCP021.STATUS",
+        "RCP021.STATUS_LINE",
+    )
     for cue in view.cues(*labels, subject=subject):
         if _live(view, cue):
             yield _Trigger.of(cue)

@@ -19,12 +19,22 @@ It applies to the `email` and `fundraising_email` channels, and only to **commer
 (catalogue §7 A9): a message whose primary purpose is to promote a product or service.
 `is_commercial` in metadata decides when it is set. Otherwise a `fundraising_email` is not
 commercial (charity and political appeals are outside CAN-SPAM), and an `email` is commercial
-when the copy itself shows a promotion: at least two kinds of commercial signal (an offer or
-"free" item, a price, a discount or sale, a buy/order/subscribe ask, urgency or scarcity, a
-sales pitch such as "our services" or "business opportunity"), or a self-declared
-advertisement. A newsletter of news, a personal note, a reply in a discussion or a
+when the copy itself shows a promotion, judged as 16 CFR 316.3 judges mixed messages:
+
+- it labels itself an advertisement (in the subject or its opening lines), or
+- its subject announces a promotion (a price, a sale, an order-now, a prize, a sales pitch), or
+- it carries at least two kinds of commercial signal (an offer or "free" item, a price, a
+  discount or sale, a buy/order/click-here ask, a prize draw, urgency or scarcity, a pitch such
+  as "our services", "work from home", "money-back guarantee", a product category such as
+  "mortgage" or "insurance"), and either it is short (up to 30 sentences), its opening
+  sentences carry three kinds, one sentence in five carries a signal, or it pitches
+  throughout; or
+- it is a one-theme pitch with three or more distinct sales phrases.
+
+So a long news digest with a sponsor slot, a personal note, a reply in a discussion or a
 transactional notice is quiet. A service message that RCP024 finds turned into a hard pitch is
-commercial (RCP024 and RCP028 co-fire on purpose).
+commercial (RCP024 and RCP028 co-fire on purpose). Each finding lists, under "checked", why the
+message was judged commercial.
 
 A mailing list's own footer ("To unsubscribe, send a mail to majordomo@...", a mailman
 `listinfo` link) is not the sender's opt-out (catalogue §7 A4). A sender's `List-Unsubscribe`

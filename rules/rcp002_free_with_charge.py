@@ -7,9 +7,9 @@ Flags a "free" gift, resource, service or offer that the reader must pay for aft
 - **warning**: a shipping or postage charge ("you only pay $7.95 shipping", "$4.95 for
   delivery") or an unexplained "just pay $X": lawful only at the true cost of delivery, and the
   amount must be stated;
-- **warning** (catalogue §7 A3): a "free" premium that is earned by a donation ("Claim your FREE
-  t-shirt ... by chipping in $35", "a free sticker when you chip in $10"): an item the reader
-  pays for is not free.
+- **warning** (catalogue §7 A3): a "free" premium that is earned by a donation ("your FREE
+  tote bag" in a headline, "give $25 and we'll mail your tote bag" further down; "a free
+  sticker when you chip in $10"): an item the reader pays for is not free.
 
 It stays quiet when the sender absorbs the cost ("we cover the postage", "shipping is on us",
 "no handling fees", "the processing fee is waived"), on free shipping itself, on a fee that

@@ -149,7 +149,7 @@ def check(view: DocView) -> Iterator[Hit]:
     for cue in view.cues("RCP007.PCT"):
         if cue.index in covered or negated(view, cue) or _lowest30_near(view, cue):
             continue
-        if _in_reference(view, cue) or _decline_or_zero(cue):
+        if _in_reference(view, cue) or _decline_or_zero(cue) or _not_a_price_saving(view, cue):
             continue
         covered.add(cue.index)
         yield Hit.at(
@@ -245,6 +245,15 @@ def _decline_or_zero(cue: Cue) -> bool:
     if head[:2] in (["no", "thanks"], ["no", "thank"], ["nope", "thanks"]):
         return True
     return any(w in ("0", "0.0") for w in cue.lowers)
+
+
+def _not_a_price_saving(view: DocView, cue: Cue) -> bool:
+    """ "save $40 million of federal funding": a saving of public money, not a discount."""
+    if "%" in cue.lowers or "percent" in cue.lowers or "half" in cue.lowers:
+        return False
+    lw = cue.sent.lowers or []
+    nxt = lw[cue.end] if cue.end < len(lw) else ""
+    return nxt in _SCALE or nxt == "of" or bool(view.in_sentence(cue.sent, "RCP007.GOAL"))
 
 
 def _in_reference(view: DocView, pct: Cue) -> bool:

@@ -2,7 +2,7 @@
 
 ## What it does
 Flags absolute promises about an offer: "100% free", "absolutely / totally / completely free",
-"free forever", "free for life", "free lifetime membership", "you'll never pay a cent", "no
+"free forever", "free for life", "free lifetime access", "you'll never pay a cent", "no
 strings attached", "no catch", "no hidden fees", "risk-free", "zero risk", "nothing to lose",
 "no questions asked". By default this is **info**: verify the claim is literally true for every
 reader. It is an **error** when the same copy shows a condition that contradicts it: a purchase

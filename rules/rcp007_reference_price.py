@@ -3,13 +3,13 @@
 ## What it does
 Flags a price shown against a higher former or reference price: "was $499, now just $199",
 "regularly $1,200 — yours today for $600", "compare at $89. Our price: $39", "list price",
-"MSRP", "valued at", "a $300 combined retail value, yours for $29.99", "$39 instead of $89".
+"MSRP", "valued at", "a $250 total retail value, yours for $49", "$39 instead of $89".
 The lower price must be in the same or the next sentence and must really be lower (the amounts
 are parsed: "was $49 and it's still $49" is not a reduction). This is a **warning**: the text
 cannot show whether the former price was genuine.
 
-A discount stated without any reference price ("50% off", "save up to 75%", "our prices are
-40-60% less") is **info**: in the EU a percentage reduction must be computed from the lowest
+A discount stated without any reference price ("50% off", "save up to 60%", "our rates are
+30% lower", "save $20") is **info**: in the EU a percentage reduction must be computed from the lowest
 price of the previous 30 days.
 
 "Was" is a weak cue ("our goal was $50,000; we've raised $32,000" is not a price), so it counts

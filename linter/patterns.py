@@ -328,6 +328,40 @@ def _anchor_for(seq: Seq) -> tuple[str, object]:
     return best[1], best[2]
 
 
+class _Node:
+    """A node of the sequence trie: the sequences sharing a prefix share its nodes.
+
+    `lit` maps a lowercase token to the children whose literal test it passes; `other` holds the
+    children with any other test (NUM, CUR, ANY, /regex/); `labels` are the labels of the
+    sequences that end here.
+    """
+
+    __slots__ = ("children", "labels", "lit", "other")
+
+    def __init__(self) -> None:
+        self.children: dict[Pred, _Node] = {}
+        self.lit: dict[str, list[_Node]] = {}
+        self.other: list[tuple[int, Pred, _Node]] = []
+        self.labels: list[str] = []
+
+    def freeze(self) -> None:
+        for pred, child in self.children.items():
+            if pred.kind == "lit":
+                for w in pred.words:
+                    self.lit.setdefault(w, []).append(child)
+            else:
+                self.other.append((_KIND_CODE[pred.kind], pred, child))
+            child.freeze()
+        self.children = {}
+
+
+_ANY, _NUM, _CUR, _RE = 0, 1, 2, 3
+_KIND_CODE = {"any": _ANY, "num": _NUM, "cur": _CUR, "re": _RE}
+# Distinct token texts seen per process, with the root children they lead to. Copy repeats
+# the same few thousand tokens, so this turns the root's regex tests into one dict look-up.
+_ROOT_CACHE_MAX = 200_000
+
+
 class Lexicon:
     """All patterns of all rules, compiled once; `find` is the one cue pass per sentence."""
 
@@ -335,6 +369,8 @@ class Lexicon:
         self.labels: set[str] = set()
         self._by_first: dict[str, list[tuple[str, Seq]]] = {}
         self._by_kind: dict[str, list[tuple[str, Seq]]] = {"num": [], "cur": [], "re": []}
+        self._root = _Node()
+        self._root_cache: dict[str, tuple[str, list[_Node]]] = {}
         words: set[str] = set()
         chars: set[str] = set()
         regexes: set[str] = set()
@@ -348,6 +384,14 @@ class Lexicon:
                         self._by_first.setdefault(w, []).append((label, seq))
                 else:
                     self._by_kind[first.kind].append((label, seq))
+                node = self._root
+                for pred in seq:
+                    nxt = node.children.get(pred)
+                    if nxt is None:
+                        nxt = node.children[pred] = _Node()
+                    node = nxt
+                if label not in node.labels:
+                    node.labels.append(label)
                 kind, val = _anchor_for(seq)
                 if kind == "words":
                     words.update(val)  # type: ignore[arg-type]
@@ -360,10 +404,59 @@ class Lexicon:
                     regexes.add(f"(?:{pat})")
                 else:
                     digits = True
+        self._root.freeze()
         rx = re.compile("|".join(sorted(regexes)), re.IGNORECASE) if regexes else None
         self.anchors = Anchors(frozenset(words), frozenset(chars), rx, digits)
 
+    def _root_children(self, low: str, text: str) -> list[_Node]:
+        """The root's children that token (`low`, `text`) enters, memoised per token text."""
+        hit = self._root_cache.get(text)
+        if hit is not None and hit[0] == low:
+            return hit[1]
+        root = self._root
+        kids = list(root.lit.get(low, ()))
+        for code, pred, child in root.other:
+            if _passes(code, pred, low, text):
+                kids.append(child)
+        if len(self._root_cache) >= _ROOT_CACHE_MAX:
+            self._root_cache.clear()
+        self._root_cache[text] = (low, kids)
+        return kids
+
     def find(self, lowers: Sequence[str], texts: Sequence[str]) -> list[Match]:
+        """Every cue in one sentence: for each start token, walk the trie as far as it goes.
+
+        Same result as trying every sequence at every token (`find_naive`, kept for the tests),
+        at the cost of one walk per shared prefix instead of one test per sequence.
+        """
+        n = len(lowers)
+        found: dict[tuple[str, int], int] = {}
+        root_children = self._root_children
+        for i in range(n):
+            kids = root_children(lowers[i], texts[i])
+            if not kids:
+                continue
+            stack = [(k, i + 1) for k in kids]
+            while stack:
+                node, j = stack.pop()
+                for label in node.labels:
+                    key = (label, i)
+                    if found.get(key, -1) < j:
+                        found[key] = j
+                if j >= n:
+                    continue
+                low = lowers[j]
+                nxt = node.lit.get(low)
+                if nxt:
+                    for child in nxt:
+                        stack.append((child, j + 1))
+                for code, pred, child in node.other:
+                    if code == _ANY or _passes(code, pred, low, texts[j]):
+                        stack.append((child, j + 1))
+        return _collect(found)
+
+    def find_naive(self, lowers: Sequence[str], texts: Sequence[str]) -> list[Match]:
+        """The reference matcher: every sequence tried at every token (see `find`)."""
         n = len(lowers)
         found: dict[tuple[str, int], int] = {}
         by_first = self._by_first
@@ -387,16 +480,30 @@ class Lexicon:
                         key = (label, i)
                         if found.get(key, -1) < end:
                             found[key] = end
-        # per label, drop matches that sit inside an earlier, longer match of the same label
-        out: list[Match] = []
-        last_end: dict[str, int] = {}
-        for (label, start), end in sorted(found.items(), key=lambda kv: (kv[0][1], -kv[1])):
-            if last_end.get(label, -1) >= end:
-                continue
-            last_end[label] = max(end, last_end.get(label, -1))
-            out.append(Match(label, start, end))
-        out.sort(key=lambda m: (m.start, m.end, m.label))
-        return out
+        return _collect(found)
+
+
+def _passes(code: int, pred: Pred, low: str, text: str) -> bool:
+    if code == _RE:
+        return pred.regex.fullmatch(text) is not None  # type: ignore[union-attr]
+    if code == _NUM:
+        return is_number(low)
+    if code == _CUR:
+        return low in CURRENCY_SYMBOLS
+    return True
+
+
+def _collect(found: dict[tuple[str, int], int]) -> list[Match]:
+    """Per label, drop matches that sit inside an earlier, longer match of the same label."""
+    out: list[Match] = []
+    last_end: dict[str, int] = {}
+    for (label, start), end in sorted(found.items(), key=lambda kv: (kv[0][1], -kv[1])):
+        if last_end.get(label, -1) >= end:
+            continue
+        last_end[label] = max(end, last_end.get(label, -1))
+        out.append(Match(label, start, end))
+    out.sort(key=lambda m: (m.start, m.end, m.label))
+    return out
 
 
 def _match_at(seq: Seq, lowers: Sequence[str], texts: Sequence[str], i: int, n: int) -> int | None:

@@ -160,7 +160,7 @@ def check(view: DocView) -> Iterator[Hit]:
         rec,
         Severity.WARNING,
         f'"{words}" asks for a recurring payment, and nothing in the copy says how to cancel, '
-        "pause or change it.",
+        "pause or change it (verify the sign-up page does).",
         evidence=[("paid", paid)] if paid is not None else [],
         checked=["no CANCEL cue (cancel anytime, change or cancel your gift, refund) in DOC"],
         verify="Whether the sign-up or checkout page states the amount, the frequency and a "

@@ -93,7 +93,7 @@ from dataclasses import dataclass, field
 
 from linter.model import Severity
 from linter.rule import Rule
-from linter.senses import asks, free_uses
+from linter.senses import asks, free_uses, premiums
 from linter.view import EMAIL_CHANNELS, Cue, DocView, Hit, Sentence, explicit_jurisdictions
 
 _STREET_SUFFIXES = (
@@ -330,8 +330,8 @@ def _compute_signals(view: DocView) -> list[tuple[str, Cue]]:
     for use in free_uses(view):
         if not use.negated:
             out.append(("offer", use.cue))
+    out += [("offer", p.cue) for p in premiums(view)]
     for subject in (True, False):
-        out += [("offer", c) for c in view.cues("GIFT_PREMIUM", subject=subject)]
         out += [("price", c) for c in view.cues("MONEY", subject=subject)]
         out += [("promotion", c) for c in view.cues("PERCENT_OFF", "RCP028.PROMO", subject=subject)]
         out += [("ask", c) for c in view.cues("RCP028.BUY_NOW", subject=subject)]
@@ -435,13 +435,17 @@ def check(view: DocView) -> Iterator[Hit]:
             first,
             Severity.WARNING,
             "This commercial email never identifies itself as an advertisement (no "
-            '"Advertisement", "ADV:" or "promotional email").',
+            '"Advertisement", "ADV:" or "promotional email"); verify whether the recipient '
+            "opted in.",
             checked=checked + ["metadata recipient_consented is not true"],
             verify="Whether the recipient gave prior affirmative consent to receive it.",
         )
         if footer and first is last:
             merged = hits[-1]
-            merged.message = merged.message[:-1] + ", and it never identifies itself as an ad."
+            merged.message = (
+                merged.message[:-1] + ", and it never identifies itself as an ad (verify "
+                "whether the recipient opted in)."
+            )
         else:
             hits.append(hit)
     for h in hits:

@@ -299,7 +299,9 @@ def _body_checks(view: DocView) -> Iterator[Hit]:
     persist = _persistence(view)
     forwards = _staged_forwards(view) if _marketing(view) else []
     notices = _fake_notices(view)
-    tactics = len(persist) + len(forwards[:1]) + len(notices[:1])
+    # a phrase repeated (a preheader that echoes the first line) is one tactic, not two
+    distinct = {" ".join(c.lowers) for c in persist}
+    tactics = len(distinct) + len(forwards[:1]) + len(notices[:1])
     if forwards:
         first = forwards[0]
         yield Hit.at(
@@ -320,17 +322,23 @@ def _body_checks(view: DocView) -> Iterator[Hit]:
         )
     if persist:
         first = persist[0]
-        strong = tactics >= 2 or _rcp021_fires(view)
+        several = tactics >= 2
+        guilt = not several and _rcp021_fires(view)
         others: list[Cue] = []
         for c in persist[1:]:
             if len(others) < 3 and c.text.lower() not in {o.text.lower() for o in [first, *others]}:
                 others.append(c)
         quoted = ", ".join(f'"{c.text}"' for c in [first, *others])
+        tail = "."
+        if several:
+            tail = ", with several such tactics in one email."
+        elif guilt:
+            tail = ", next to a guilt accusation (RCP021)."
         yield Hit.at(
             first,
-            Severity.WARNING if strong else Severity.INFO,
+            Severity.WARNING if several or guilt else Severity.INFO,
             f"{quoted}: follow-ups and references to earlier messages press the reader to "
-            "respond" + (", with several such tactics in one email." if strong else "."),
+            "respond" + tail,
             evidence=[("also", c) for c in others],
             checked=["warning when two or more persistence or thread tactics, or RCP021 fires"],
             verify="How many messages this recipient got about the same ask.",

@@ -76,7 +76,9 @@ def test_one_sentence_footer_merges_the_ad_label() -> None:
     doc = read_text("The Brightline Team", channel="email")
     doc.metadata["is_commercial"] = True
     (f,) = rcp028(doc)
-    assert f.message.endswith("and it never identifies itself as an ad.")
+    assert f.message.endswith(
+        "and it never identifies itself as an ad (verify whether the recipient opted in)."
+    )
 
 
 def _digest(ad_lines: int, sentences: int = 60) -> str:

@@ -267,7 +267,10 @@ def _live(view: DocView, cue: Cue) -> bool:
         # is a progress bar, not a record of the reader's giving
         # the status ends its line: "RSVP: No contact events this week" is a schedule
         after = _tokens(cue.sent)[cue.end : cue.end + 1]
-        return not after or not (after[0][:1].isalnum() or after[0] in ("%", "/"))
+        if not after or not (after[0][:1].isalnum() or after[0] in ("%", "/")):
+            return True
+        nxt_start, _ = cue.sent.char_span(cue.end, cue.end + 1)
+        return "\n" in cue.sent.block.text[cue.char_span[1] : nxt_start]
     return not view.negated(cue)
 
 

@@ -916,7 +916,7 @@ def _compute_asks(view: DocView) -> list[Cue]:
 PREMIUM_PATTERNS["PREMIUM_OFFER_VERB"] = (
     "(get|gets|getting|claim|claiming|receive|receiving|grab|unlock|enjoy|request|reserve|redeem|collect|want|download) (your|a|an|the|this|these|my|one|two|NUM|our|some)?",
     "(send|sending|sends|give|giving|gives|mail|mailing|ship|award|offer|offering|provide|providing) (you|every donor|each donor|donors|supporters|members|everyone)",
-    "(yours|here 's|here is|here are|comes with|come with|includes|including|throw in|throwing in|giving away|give away)",
+    "(yours|here 's|here is|here are|comes with|come with|ships with|arrives with|includes|including|throw in|throwing in|giving away|give away)",
     "(you 'll|you will|you) (get|receive)",
 )
 OFFER_VERB_REACH = 8  # tokens between the offer verb and the "free" it governs

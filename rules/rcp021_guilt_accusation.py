@@ -167,6 +167,7 @@ _ON_YOU = re.compile(
     r"(?!\s+(?:to|and)\b)",
     re.I,
 )
+_ON_YOU_QUICK = re.compile(r"on\s+you", re.I)
 _STATUS_ANSWER = re.compile(r"^\W*(no|not yet|none|nope|inactive|n/a|not active)\W*$", re.I)
 _WORD = re.compile(r"[\w'’]+")
 # "you know", "you see", "you guessed it", "if you think": not the accusation's target
@@ -378,7 +379,18 @@ def _candidates(view: DocView, subject: bool) -> Iterator[_Trigger]:
             if ch is not None:
                 yield _Trigger.of(cue, ch)
     # "that's on you": no token of it can anchor a sentence, so it is read from the raw text
-    for sent in view.subject if subject else view.sentences:
+    # (blocks without "on you" are skipped with one substring test)
+    yield from _on_you(view.subject if subject else view.sentences)
+
+
+def _on_you(sentences: list[Sentence]) -> Iterator[_Trigger]:
+    candidates: dict[int, bool] = {}
+    for sent in sentences:
+        bi = sent.block_index
+        if bi not in candidates:
+            candidates[bi] = _ON_YOU_QUICK.search(sent.block.text) is not None
+        if not candidates[bi]:
+            continue
         for m in _ON_YOU.finditer(sent.text):
             if not _inside_quote_text(sent.text[: m.start()]):
                 yield _Trigger("RCP021.ON_YOU", sent, sent.start + m.start(), sent.start + m.end())

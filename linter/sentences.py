@@ -67,9 +67,25 @@ _BOUNDARY = re.compile(
     re.VERBOSE,
 )
 _LINEBREAK = re.compile(r"[ \t]*\n[ \t\n]*")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
 _BULLET = re.compile(r"^([-*•·–—>]|\d{1,2}[.)])\s")
 _WRAP_WIDTH = 55
+
+
+def _word_before(text: str, end: int) -> str:
+    """The run of word characters and dots that ends at `end` (what `[\\w.]+$` would match on
+    `text[:end]`), found by walking back from `end`: searching the whole prefix again for every
+    full stop made splitting quadratic in the length of a block. Like `$`, it may end just before
+    a final line break."""
+    if end > 0 and text[end - 1] == "\n":
+        end -= 1
+    start = end
+    while start > 0:
+        c = text[start - 1]
+        if c.isalnum() or c == "_" or c == ".":
+            start -= 1
+        else:
+            break
+    return text[start:end]
 
 
 def split(text: str) -> list[tuple[int, int]]:
@@ -77,9 +93,8 @@ def split(text: str) -> list[tuple[int, int]]:
     cuts: set[int] = set()
     for m in _BOUNDARY.finditer(text):
         end_punct = m.end(2)
-        before = text[: m.start(1)]
-        wm = _WORD_BEFORE.search(before)
-        word = wm.group(1).lower().rstrip(".") if wm else ""
+        punct_at = m.start(1)
+        word = _word_before(text, punct_at).lower().rstrip(".")
         nxt = text[m.end(3) : m.end(3) + 1]
         punct = m.group(1)
         if punct == "." and word:
@@ -92,7 +107,7 @@ def split(text: str) -> list[tuple[int, int]]:
                     continue  # "a.m. tomorrow", "i.e. this"
             if nxt and nxt.islower():
                 continue  # "approx. three", "vol. two"
-        if punct == "." and not word and before.endswith(("...", "…")) and nxt.islower():
+        if punct == "." and not word and text.endswith(("...", "…"), 0, punct_at) and nxt.islower():
             continue
         if punct in ("!", "?", "!!", "?!", "!?") and nxt.islower():
             continue  # 'He said “hurry!” and left.'; an exclamation inside a sentence
@@ -103,9 +118,8 @@ def split(text: str) -> list[tuple[int, int]]:
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1
         prev_line = text[line_start : m.start()].strip()
-        nxt_line = text[
-            m.end() : text.find("\n", m.end()) if "\n" in text[m.end() :] else len(text)
-        ]
+        line_end = text.find("\n", m.end())
+        nxt_line = text[m.end() : line_end if line_end != -1 else len(text)]
         if not prev_line or not nxt_line:
             continue
         if prev_line[-1] in _TERMINATORS or prev_line[-1] in ":;":

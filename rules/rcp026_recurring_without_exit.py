@@ -14,9 +14,9 @@ Flags two things about recurring payments (subscriptions, memberships, monthly g
 
 A recurring word alone is not an ask: "our monthly newsletter", "thank you for your monthly
 gift" and "subscribe to our free weekly digest" are quiet, because nothing there asks for a
-recurring payment. A free plan or membership is not a paid one. When RCP015 (Trigger C,
-pre-added items) reports the same words, RCP015 is shown and this rule is listed as "also"
-(catalogue §6).
+recurring payment. A free plan or membership is not a paid one. RCP015 (Trigger C, pre-added
+items) takes precedence (catalogue §6): on the same words this rule is listed as "also", and a
+"pre-selected" line next to a pre-added item RCP015 reports is left to RCP015.
 
 ## Why is this bad?
 A commitment without an exit breaks the seed's guardrail that every act of reciprocity be
@@ -63,6 +63,7 @@ consent and easy opt-out".)
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterator
 
 from linter.model import Severity
@@ -168,11 +169,42 @@ def check(view: DocView) -> Iterator[Hit]:
     )
 
 
+def _rcp015_errors(view: DocView) -> set[int]:
+    """Sentences where RCP015 reports a pre-added item (error), looked up lazily.
+
+    Catalogue §6 puts RCP015-C over RCP026. The engine demotes overlapping spans; a pre-added
+    plan and its "pre-selected" line are often adjacent sentences, so this rule steps back
+    there too. Tolerates RCP015's absence.
+    """
+
+    def compute(v: DocView) -> set[int]:
+        try:
+            from linter.rules import MODULES
+        except ImportError:  # pragma: no cover
+            return set()
+        for name in MODULES:
+            if name.startswith("rcp015_"):
+                try:
+                    rule = importlib.import_module(f"linter.rules.{name}").RULE
+                except (ImportError, AttributeError):  # pragma: no cover
+                    return set()
+                return {
+                    h.sent.index
+                    for h in rule.check(v)
+                    if h.severity is Severity.ERROR and not h.sent.in_subject
+                }
+        return set()
+
+    return view.memo("rcp026.rcp015", compute)  # type: ignore[no-any-return]
+
+
 def _preselected(view: DocView) -> Iterator[Hit]:
     seen: set[int] = set()
     for cue in view.cues("RCP026.PRESELECTED"):
         if cue.index in seen or view.negated(cue):
             continue
+        if _rcp015_errors(view) & {cue.index - 1, cue.index, cue.index + 1}:
+            continue  # §6: RCP015-C reports the pre-added item
         if not (set(cue.lowers) & _SELF_RECURRING):
             lo, hi = view.window(cue, 1, 1)
             if not _recurring(

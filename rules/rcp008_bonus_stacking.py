@@ -4,15 +4,20 @@
 Counts the distinct items the copy offers the reader on top of the main offer ("Bonus #1: the
 swipe file", "a free planner", "plus templates", "we'll also throw in ...", "you'll also get
 ..."), telling items apart by their head noun. More than `max_gifts` items (default 1) is info;
-three or more is a warning. A bare "But wait, there's more!" or "that's not all" is info on its
-own. Separately, a value figure attached to what is given ("a $197 value", "worth $300",
+three or more (and more than `max_gifts`) is a warning. "But wait, there's more!" or "that's not
+all" is info on its own when an offered item follows within two sentences (in narrative copy,
+"and that's not all: the council cut ..." is not a bonus stack). Separately, a value figure attached to what is given ("a $197 value", "worth $300",
 "total value: $1,240", "combined retail value $499", "$2,000 worth of bonuses") is a warning.
 
 Not counted (catalogue §5.3): bonus tips, points, miles, episodes, rounds, questions, facts,
-features and content; the aside "As a bonus, the app also works offline"; a "bonus chapter"
+features and content (the rule's own exclusion list; loyalty points are a price concession, not
+a gift piled on the offer); the aside "As a bonus, the app also works offline"; a "bonus chapter"
 unless the same or next sentence asks for a purchase or a gift; "worth it" with no amount;
-"€5 worth of knowledge" (an amount of something that is not an item). A "valued at $X" figure
-followed by a lower price is a reference-price comparison and is left to RCP007.
+"€5 worth of knowledge" (an amount of something that is not an item); a value figure with no
+offer to the reader nearby ("a research grant worth $200,000"); sweepstakes prize disclosures
+("approximate retail value $100", which the law requires) and matched-donation arithmetic
+("rush $5 (worth $20)"). A value figure set against a lower price ("a $300 value, yours for
+$29") is also a reference-price comparison, so RCP007 reports it too.
 
 ## Why is this bad?
 The seed's "Over-stacking gifts" pitfall: a pile of bonuses overwhelms the reader or triggers
@@ -270,24 +275,10 @@ _DONATION_ASKS = frozenset(
 )
 
 
-def _reference_price(view: DocView, cue: Cue) -> bool:
-    """ "valued at $89 ... now $39": a former-price comparison, reported by RCP007."""
-    if cue.lowers[0] != "valued":
-        return False
-    values = [v for v, m in view.amounts(cue.sent) if cue.start <= m.start < cue.end]
-    if not values:
-        return False
-    lo, hi = view.window(cue, 0, 1)
-    later = [
-        v for v, m in view.amounts_in(lo, hi) if m.sent.index > cue.sent.index or m.start >= cue.end
-    ]
-    return any(v < values[0] for v in later)
-
-
 def _inflation(view: DocView, items: list[_Item]) -> Iterator[Hit]:
     seen: set[int] = set()
     for cue in view.cues("RCP008.VALUE"):
-        if cue.sent.index in seen or view.negated(cue) or _reference_price(view, cue):
+        if cue.sent.index in seen or view.negated(cue):
             continue
         if _not_a_bundle_value(view, cue) or not _offer_near(view, cue, items, 0, before=1):
             continue

@@ -58,6 +58,7 @@ from linter.senses import asks, offered_premiums
 from linter.view import Cue, DocView, Hit, Sentence
 
 LOOKBACK = 6  # S-6..-1
+OPENING_WORDS = 2  # words allowed before an opening "If you donate just €5"
 
 PATTERNS = {
     # Retreats that carry their own smaller ask ("even $5 helps", "a smaller gift").
@@ -66,7 +67,8 @@ PATTERNS = {
         "(a)? smaller (gift|amount|plan|commitment|donation|contribution|pledge|package)",
         "would you consider (just|a smaller|instead)",
         "would you consider (giving|donating|pledging|chipping in)? MONEY",
-        "(ca n't|can not|cannot) (do|swing|manage|afford|give|spare) MONEY",
+        "(if you)? (ca n't|can not|cannot) (do|swing|manage|afford|give|spare|donate|chip in|pledge) "
+        "MONEY",
     ),
     # "If you donate just €5, ..." opening a sentence minimises the ask (§7 A6).
     "RCP009.JUST_IF": (
@@ -107,7 +109,7 @@ PATTERNS = {
     "RCP009.REASSURE": (
         "(do n't|do not) worry",
         "no (worries|problem)",
-        "we (understand|get it|totally understand|completely understand)",
+        "(we|i) (completely|totally|fully|truly|really)? (understand|get it)",
         "(that 's|that is|it 's|it is) (okay|ok|fine|alright|all right|completely fine)",
     ),
     # An amount that is the sender's target, not what the reader is asked for.
@@ -138,11 +140,17 @@ def _asks_near(view: DocView, cue: Cue) -> list[Cue]:
     lo, hi = view.window(cue, 0, 1)
     found = [c for c in asks(view) if lo <= c.sent.index <= hi]
     found += view.cues(*_SMALL_ASK_LABELS, lo=lo, hi=hi)
-    here = [c for c in found if c.sent is cue.sent and c.start >= cue.end]
-    if here or "best" in cue.lowers:
+    reassure = [
+        r.start for r in view.in_sentence(cue.sent, "RCP009.REASSURE") if r.start >= cue.end
+    ]
+    stop = min(reassure) if reassure else None
+    here = [
+        c
+        for c in found
+        if c.sent is cue.sent and c.start >= cue.end and (stop is None or c.start < stop)
+    ]
+    if here or "best" in cue.lowers or stop is not None:
         return here
-    if any(r.start >= cue.end for r in view.in_sentence(cue.sent, "RCP009.REASSURE")):
-        return []
     return [c for c in found if c.sent.index > cue.sent.index]
 
 
@@ -230,11 +238,13 @@ def _escalates(view: DocView, cue: Cue) -> bool:
 
 
 def _minimising_if(view: DocView, cue: Cue) -> bool:
-    """ "If you donate just €5, ..." opening a sentence, not the price of a premium in it
-    ("activate your card today if you contribute just $35")."""
+    """ "If you donate just €5, ..." opening a sentence, not the condition of a main clause or
+    the price of a premium ("activate your card today if you contribute just $35")."""
     if any(c.sent is cue.sent for c in _premium_cues(view)):
         return False
-    return all(not w.isalnum() for w in (cue.sent.lowers or [])[: cue.start])
+    # at most a connective or a template placeholder before it ("So,", "P.S.", "{VAR}")
+    before = [w for w in (cue.sent.lowers or [])[: cue.start] if w.isalnum()]
+    return len(before) <= OPENING_WORDS
 
 
 def _premium_cues(view: DocView) -> list[Cue]:
@@ -253,7 +263,8 @@ def _quote(view: DocView, cue: Cue) -> str:
 
 def _candidates(view: DocView) -> Iterator[Cue]:
     labels = ("RCP009.RETREAT_SELF", "RCP009.JUST_IF", "RCP009.RETREAT", "RCP009.FALLBACK")
-    for cue in view.cues(*labels):
+    # at one start, the longest retreat first ("If you can't donate $50", not "If you can't donate")
+    for cue in sorted(view.cues(*labels), key=lambda c: (c.sent.index, c.start, -c.end)):
         if cue.lowers[0] == "even" and _escalates(view, cue):
             continue
         if cue.label == "RCP009.JUST_IF" and not _minimising_if(view, cue):

@@ -188,8 +188,25 @@ _IF_YOU = frozenset("if when once can could will would should do".split())
 _MODAL_BEFORE = frozenset({"'ll", "'d", "can", "could", "will", "would", "should"})
 
 
+def _free_subscription(cue: Cue) -> bool:
+    """ "Subscribe to our other newsletters", "the newsletters you want to subscribe to": a free
+    subscription asks for attention, not money."""
+    if cue.lowers[0] not in ("subscribe", "switch"):
+        return False
+    lw = cue.sent.lowers or []
+    near = lw[max(0, cue.start - 6) : cue.start] + lw[cue.end : cue.end + 5]
+    return any(w in _FREE_FOLLOWS for w in near)
+
+
+_FREE_FOLLOWS = frozenset(
+    "newsletter newsletters list lists updates alerts channel podcast blog feed digest".split()
+)
+
+
 def _sales_asks(view: DocView) -> list[Cue]:
-    out = [c for c in view.cues("RCP016.SELL") if _is_request(view, c)]
+    out = [
+        c for c in view.cues("RCP016.SELL") if _is_request(view, c) and not _free_subscription(c)
+    ]
     for plan in view.cues("RCP016.PLAN"):
         if view.in_sentence(plan.sent, "MONEY", "PERCENT", "PERCENT_OFF", "RCP016.SELL"):
             out.append(plan)

@@ -132,6 +132,9 @@ def _is_pressure(view: DocView, cue: Cue) -> bool:
     if cue.label == "SCARCITY":
         if _NOT_PRESSURE_WORDS.intersection(low) or low[0] == "others" or low == ["in", "stock"]:
             return False
+        lw = cue.sent.lowers or []
+        if low[-1] == "demand" and cue.end < len(lw) and lw[cue.end].isalpha():
+            return False  # "high demand products": the market, not this offer's stock
     if cue.label == "TIMER" and low in (["timer"], ["timers"]):
         return False  # "a free kitchen timer" is a product, not a countdown
     if cue.label == "URGENCY":

@@ -252,7 +252,7 @@ _FREE_TO_VERBS = frozenset(
 )
 _ADMISSION_NOUNS = frozenset(
     "admission entry entrance registration rsvp concert concerts event events rally rallies "
-    "show shows screening party festival fair 5k race run walk tour tours museum parking "
+    "show screening party festival fair 5k race run walk tour tours museum parking "
     "tickets ticket".split()
 )
 _ADMISSION_VERBS = frozenset(
@@ -635,8 +635,13 @@ def _subclass(lw: list[str], i: int, j: int) -> tuple[str, str, int]:
     after = lw[j : min(n, j + 4)]
     before = lw[max(0, i - 3) : i]
     # "try it free", "Try email marketing for free today!", "start for free"
-    if {"try", "trying", "tried"} & set(lw[:i]) or (before[-2:] == ["start", "for"]):
-        return "TRIAL", "", j
+    offered_item = any(
+        w in SUBCLASS_WORDS[c] for w in after[:2] for c in ("SERVICE", "RESOURCE", "GIFT")
+    )
+    if ({"try", "trying", "tried"} & set(lw[:i]) and not offered_item) or (
+        before[-2:] == ["start", "for"]
+    ):
+        return "TRIAL", "", j  # "try it free", not "try our free calculator"
     # "RSVP for free", "register free", "join us for free"
     if {"rsvp", "register", "attend"} & set(lw[:i]) and (
         not before or before[-1] in ("for", "rsvp")
@@ -892,6 +897,8 @@ def _compute_asks(view: DocView) -> list[Cue]:
         prev = lw[cue.start - 1] if cue.start > 0 else ""
         if prev in _NOUN_DETERMINERS:
             continue  # "your order", "a donation", "the purchase"
+        if prev == "in" and first == "order":
+            continue  # "in order to"
         if prev in _THIRD_PARTY_SUBJECTS:
             continue  # "before they buy", "most donors renew": a report, not a request
         if first in _PAST_OR_NOUN_FORMS and cue.end - cue.start == 1:

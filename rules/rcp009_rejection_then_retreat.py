@@ -205,10 +205,10 @@ def _larger_prior_ask(view: DocView, cue: Cue) -> tuple[Cue, str] | None:
         if amount is not None:
             for value, money in view.amounts(sent):
                 if money.start < limit and value > amount and not _is_goal(view, money):
-                    return money, f"{money.text} asked first"
+                    return money, f"{_q(money.text)} asked first"
         for big in view.in_sentence(sent, "RCP009.LARGE_COMMIT"):
             if big.start < limit:
-                return big, f'"{big.text}" asked first'
+                return big, f'"{_q(big.text)}" asked first'
     return None
 
 
@@ -315,6 +315,11 @@ def check(view: DocView) -> Iterator[Hit]:
             evidence=[("earlier ask", prior_ask)] if prior_ask is not None else [],
             checked=["no larger amount or large commitment asked in S-6..0"],
         )
+
+
+def _q(text: str) -> str:
+    """Copy quoted in a message, on one line ("If you donate\njust €5" -> "If you donate just €5")."""
+    return " ".join(text.split())
 
 
 RULE = Rule(

@@ -214,13 +214,13 @@ def _preadded(view: DocView) -> Iterator[Hit]:
         money = view.cues("MONEY", lo=lo, hi=hi)
         paid = view.cues("RCP015.PAID_ITEM", "DONATION_WORD", lo=cue.sent.index, hi=cue.sent.index)
         free = [u for u in view.in_sentence(cue.sent, "FREE_HEAD") if not view.negated(u)]
-        if not money and (not paid or free):
-            continue
+        if (free and not paid) or not (money or paid):
+            continue  # "we've added a free tote ($20 value) to your cart" charges nothing
         what = money[0] if money else paid[0]
         yield Hit.at(
             cue,
             Severity.ERROR,
-            f'"{cue.text}": a paid item or donation ("{what.text}") is put in the reader\'s '
+            f'"{_q(cue.text)}": a paid item or donation ("{_q(what.text)}") is put in the reader\'s '
             "cart or order without their choice (basket sneaking).",
             evidence=[("charge", what)],
             checked=["a price or a paid item/donation in S0..+1", "not a free item"],
@@ -247,7 +247,7 @@ def _uninvited(view: DocView, skip: set[int]) -> Iterator[Hit]:
             yield Hit.at(
                 cue,
                 severity,
-                f'Payment or return ("{d.text}") is asked for an item the reader never ordered '
+                f'Payment or return ("{_q(d.text)}") is asked for an item the reader never ordered '
                 f'("{gift}"): inertia selling{note}.',
                 evidence=[("demand", d)],
                 checked=["no request cue in the document ('as you requested', 'you selected')"],
@@ -262,7 +262,7 @@ def _uninvited(view: DocView, skip: set[int]) -> Iterator[Hit]:
         yield Hit.at(
             cue,
             Severity.WARNING,
-            f'An unrequested gift ("{gift}") is followed by an ask ("{ask.text}"): the gift is '
+            f'An unrequested gift ("{gift}") is followed by an ask ("{_q(ask.text)}"): the gift is '
             "used to create an obligation.",
             evidence=[("ask", ask)],
             checked=["no request cue in the document ('as you requested', 'you selected')"],
@@ -281,6 +281,11 @@ def check(view: DocView) -> Iterator[Hit]:
     if view.cues("RCP015.REQUESTED"):
         return
     yield from _uninvited(view, done)
+
+
+def _q(text: str) -> str:
+    """Copy quoted in a message, on one line ("If you donate\njust €5" -> "If you donate just €5")."""
+    return " ".join(text.split())
 
 
 RULE = Rule(

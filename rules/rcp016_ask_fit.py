@@ -260,13 +260,15 @@ def _premature(view: DocView, floor: float) -> Iterator[_Finding]:
     touch = _first_touch(view)
     if touch is None and stage != "first_touch":
         return
-    touch_note = f'("{touch.text}")' if touch is not None else "(funnel_stage: first_touch)"
+    touch_note = f'("{_q(touch.text)}")' if touch is not None else "(funnel_stage: first_touch)"
     evidence: list[tuple[str, Cue | Sentence]] = [("first touch", touch)] if touch else []
     sells = _sales_asks(view)
     if sells:
         sell = sells[0]
         yield _Finding(
-            sell, f'"{sell.text}" is a sales ask in a first-touch message {touch_note}.', evidence
+            sell,
+            f'"{_q(sell.text)}" is a sales ask in a first-touch message {touch_note}.',
+            evidence,
         )
         return
     money = _large_ask(view, floor, 0, len(view.sentences) - 1)
@@ -274,7 +276,7 @@ def _premature(view: DocView, floor: float) -> Iterator[_Finding]:
         ask = _ask_in(view, money.sent)
         yield _Finding(
             money,
-            f"A {money.text} ask in a first-touch message {touch_note} is large for a reader "
+            f"A {_q(money.text)} ask in a first-touch message {touch_note} is large for a reader "
             "who has only just arrived.",
             evidence + ([("ask", ask)] if ask else []),
         )
@@ -307,7 +309,7 @@ def _unequal(view: DocView, floor: float) -> Iterator[_Finding]:
         if money is not None:
             yield _Finding(
                 money,
-                f'A {money.text} ask follows a token gift ("{gift}"): the exchange is unequal.',
+                f'A {_q(money.text)} ask follows a token gift ("{gift}"): the exchange is unequal.',
                 evidence,
             )
             return
@@ -319,7 +321,7 @@ def _unequal(view: DocView, floor: float) -> Iterator[_Finding]:
                 continue
             yield _Finding(
                 rec,
-                f'A recurring or annual commitment ("{rec.text}") is asked right after a token '
+                f'A recurring or annual commitment ("{_q(rec.text)}") is asked right after a token '
                 f'gift ("{gift}"): the exchange is unequal.',
                 evidence + ([("ask", ask)] if ask else []),
             )
@@ -355,6 +357,11 @@ def check(view: DocView) -> Iterator[Hit]:
                 f"large ask threshold min_large_ask = {floor:g}",
             ],
         )
+
+
+def _q(text: str) -> str:
+    """Copy quoted in a message, on one line ("If you donate\njust €5" -> "If you donate just €5")."""
+    return " ".join(text.split())
 
 
 RULE = Rule(

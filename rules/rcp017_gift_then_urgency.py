@@ -176,7 +176,7 @@ def check(view: DocView) -> Iterator[Hit]:
         yield Hit.at(
             p,
             Severity.WARNING,
-            f'"{p.text}" pushes for a quick decision right after a gift ("{gift_phrase(pair.offer)}").',
+            f'"{_q(p.text)}" pushes for a quick decision right after a gift ("{gift_phrase(pair.offer)}").',
             evidence=[("gift", pair.offer)],
             checked=[
                 "gift is a premium (not free shipping, a free plan or a trial)",
@@ -184,6 +184,11 @@ def check(view: DocView) -> Iterator[Hit]:
             ],
             verify="whether any deadline or stock limit stated here is real (RCP018/RCP019)",
         )
+
+
+def _q(text: str) -> str:
+    """Copy quoted in a message, on one line ("If you donate\njust €5" -> "If you donate just €5")."""
+    return " ".join(text.split())
 
 
 RULE = Rule(

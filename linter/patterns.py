@@ -431,29 +431,34 @@ class Lexicon:
         """
         n = len(lowers)
         found: dict[tuple[str, int], int] = {}
-        root_children = self._root_children
+        cache = self._root_cache
         for i in range(n):
-            kids = root_children(lowers[i], texts[i])
+            low = lowers[i]
+            hit = cache.get(texts[i])
+            kids = hit[1] if hit is not None and hit[0] == low else None
+            if kids is None:
+                kids = self._root_children(low, texts[i])
             if not kids:
                 continue
             stack = [(k, i + 1) for k in kids]
             while stack:
                 node, j = stack.pop()
-                for label in node.labels:
-                    key = (label, i)
-                    if found.get(key, -1) < j:
-                        found[key] = j
+                if node.labels:
+                    for label in node.labels:
+                        key = (label, i)
+                        if found.get(key, -1) < j:
+                            found[key] = j
                 if j >= n:
                     continue
-                low = lowers[j]
-                nxt = node.lit.get(low)
+                nxt = node.lit.get(lowers[j]) if node.lit else None
                 if nxt:
                     for child in nxt:
                         stack.append((child, j + 1))
-                for code, pred, child in node.other:
-                    if code == _ANY or _passes(code, pred, low, texts[j]):
-                        stack.append((child, j + 1))
-        return _collect(found)
+                if node.other:
+                    for code, pred, child in node.other:
+                        if code == _ANY or _passes(code, pred, lowers[j], texts[j]):
+                            stack.append((child, j + 1))
+        return _collect(found) if found else []
 
     def find_naive(self, lowers: Sequence[str], texts: Sequence[str]) -> list[Match]:
         """The reference matcher: every sequence tried at every token (see `find`)."""

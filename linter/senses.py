@@ -718,7 +718,7 @@ PREMIUM_FREE_CLASSES = frozenset({"GIFT", "RESOURCE", "SERVICE", "GENERIC"})
 # in a news or policy line is not a premium offered to the person reading.
 _NOT_A_GIFT = frozenset(
     """quote quotes estimate estimates quotation pricing newsletter newsletters updates alerts
-    email emails e classified classifieds ads voter listing listings""".split()
+    email emails mail mails classified classifieds ads voter listing listings""".split()
 )
 _SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves", "u", "ya"})
 _IMPERATIVE_OFFER = frozenset(

@@ -78,9 +78,10 @@ def lint_files(files: list[Path], channel: str | None, meta: list[str]) -> dict[
 
 
 def labelled_scores(
-    rules_filter: set[str] | None, show: set[str]
+    rules_filter: set[str] | None, show: set[str], labels_path: Path | None = None
 ) -> tuple[dict[str, list[int]], list[str]]:
-    labels = [json.loads(line) for line in (CORPUS / "labels" / "dev-labels.jsonl").open()]
+    path = labels_path or CORPUS / "labels" / "dev-labels.jsonl"
+    labels = [json.loads(line) for line in path.open()]
     by_folder: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for item in labels:
         by_folder[item["path"].split("/")[1]].append(item)
@@ -204,10 +205,15 @@ def main() -> None:
         "--wild", action="store_true", help="also report documents flagged per 1,000 on wild/"
     )
     ap.add_argument("--no-strings", action="store_true", help="skip the Mathur/Yada strings")
+    ap.add_argument(
+        "--labels",
+        type=Path,
+        help="labels file in the format of dev-labels.jsonl (default: that file)",
+    )
     args = ap.parse_args()
     rules_filter = {r.strip().upper() for r in args.rules.split(",") if r.strip()} or None
     show = {r.strip().upper() for r in args.show.split(",") if r.strip()}
-    counts, notes = labelled_scores(rules_filter, show)
+    counts, notes = labelled_scores(rules_filter, show, args.labels)
     print("## Per-rule precision and recall on the labelled dev documents\n")
     print("| rule | TP | FP | FN | precision | recall |")
     print("|---|---|---|---|---|---|")

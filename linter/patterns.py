@@ -35,44 +35,26 @@ CURRENCY_SYMBOLS = frozenset({"$", "€", "£", "¥", "₹", "us$", "c$", "a$"})
 CURRENCY_WORDS = frozenset(
     {"usd", "dollar", "dollars", "bucks", "eur", "euro", "euros", "gbp", "pound", "pounds", "inr"}
 )
-NUMBER_WORDS = frozenset(
-    [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "thousand",
-        "million",
-        "billion",
-        "dozen",
-        "a-dozen",
-    ]
-)
+# Number words and their values: the matcher's NUM test and money parsing share this one table.
+NUMBER_VALUES: dict[str, float] = {
+    **{
+        w: float(v)
+        for v, w in enumerate(
+            """zero one two three four five six seven eight nine ten eleven twelve thirteen
+            fourteen fifteen sixteen seventeen eighteen nineteen twenty""".split()
+        )
+    },
+    **{
+        w: float(10 * (k + 3))
+        for k, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split())
+    },
+    "hundred": 100.0,
+    "thousand": 1000.0,
+    "million": 1_000_000.0,
+    "billion": 1_000_000_000.0,
+    "dozen": 12.0,
+}
+NUMBER_WORDS = frozenset(NUMBER_VALUES) | {"a-dozen"}
 _NUM_RE = re.compile(r"^\d[\d,]*(\.\d+)?[km]?$|^\.\d+$")
 
 # Tokens that spaCy's English tokenizer can cut out of the middle of a longer word ("can" and

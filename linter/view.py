@@ -15,7 +15,7 @@ from typing import Any
 
 from . import sentences as sentence_splitter
 from .model import Block, Document, Severity
-from .patterns import CURRENCY_SYMBOLS, CURRENCY_WORDS, NUMBER_WORDS, Lexicon
+from .patterns import CURRENCY_SYMBOLS, CURRENCY_WORDS, NUMBER_VALUES, NUMBER_WORDS, Lexicon
 
 # §0.3 negation model
 NEGATORS = frozenset(
@@ -340,49 +340,7 @@ class DocView:
         return [c.text for c in items]
 
 
-_WORD_VALUES = {
-    w: v
-    for v, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-}
-_WORD_VALUES.update(
-    {
-        "thirty": 30,
-        "forty": 40,
-        "fifty": 50,
-        "sixty": 60,
-        "seventy": 70,
-        "eighty": 80,
-        "ninety": 90,
-        "hundred": 100,
-        "thousand": 1000,
-        "million": 1_000_000,
-        "dozen": 12,
-    }
-)
+_WORD_VALUES = NUMBER_VALUES
 
 
 def number_value(lower: str) -> float | None:

@@ -8,7 +8,7 @@ record so that the one cue pass can be compiled from every rule's lexicon at onc
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from .model import Severity
@@ -107,3 +107,14 @@ def title_of(doc: str) -> str:
         if line.strip():
             return line.strip()
     return ""
+
+
+def one_per_sentence(hits: Iterable[Hit]) -> Iterator[Hit]:
+    """Keep the first hit of each sentence: several cue words in one sentence are one problem
+    with one fix, so a rule that can match a sentence twice reports it once."""
+    seen: set[int] = set()
+    for hit in hits:
+        if hit.sent.index in seen:
+            continue
+        seen.add(hit.sent.index)
+        yield hit

@@ -51,7 +51,7 @@ import re
 from collections.abc import Iterator
 
 from linter.model import Severity
-from linter.rule import Rule
+from linter.rule import Rule, one_per_sentence
 from linter.view import Cue, DocView, Hit, Sentence, money_value, number_value
 
 PATTERNS = {
@@ -220,12 +220,7 @@ def _trimmed(hit: Hit, favor: Cue) -> Hit:
 
 def check(view: DocView) -> Iterator[Hit]:
     """One finding per sentence (the first favour frame there)."""
-    seen: set[int] = set()
-    for hit in _hits(view):
-        if hit.sent.index in seen:
-            continue
-        seen.add(hit.sent.index)
-        yield hit
+    return one_per_sentence(_hits(view))
 
 
 RULE = Rule(

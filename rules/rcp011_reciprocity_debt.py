@@ -44,7 +44,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.model import Severity
-from linter.rule import Rule
+from linter.rule import Rule, one_per_sentence
 from linter.senses import asks, free_uses
 from linter.view import Cue, DocView, Hit, in_quotes
 
@@ -108,12 +108,7 @@ def _asks_near(view: DocView, cue: Cue, skip: Cue | None = None) -> list[Cue]:
 
 def check(view: DocView) -> Iterator[Hit]:
     """One finding per sentence: the first (strongest) cue there, the others as evidence."""
-    seen: set[int] = set()
-    for hit in _hits(view):
-        if hit.sent.index in seen:
-            continue
-        seen.add(hit.sent.index)
-        yield hit
+    return one_per_sentence(_hits(view))
 
 
 _SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "let"})  # "let's" -> let 's

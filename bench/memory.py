@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
 def markdown(r: dict[str, Any]) -> str:
     head = (
         f"Load average {r['load_before']} before, {r['load_after']} after. Peak RSS at 4x is "
-        f"{r['growth_4x']}x the peak at 1x.\n"
+        f"{r['growth_4x']}x the peak at 1x.\n\n"
     )
     return head + table(
         ["input", "files", "MB", "peak RSS MB", "wall s", "CPU s"],

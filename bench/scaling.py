@@ -90,7 +90,7 @@ def markdown(r: dict[str, Any]) -> str:
     head = (
         f"{r['files']} files, {r['mb']} MB; median of {r['repeat']} interleaved rounds; load "
         f"average {r['load_before']} before, {r['load_after']} after. Speed-up of --jobs 2: "
-        f"{r['speedup']}x; outputs identical: {'yes' if r['identical_output'] else 'NO'}.\n"
+        f"{r['speedup']}x; outputs identical: {'yes' if r['identical_output'] else 'NO'}.\n\n"
     )
     return head + table(
         ["--jobs", "wall s", "CPU s (parent + workers)", "wall s per round"],

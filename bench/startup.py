@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
 def markdown(r: dict[str, Any]) -> str:
     head = (
         f"One file, `{Path(r['file']).name}` ({r['bytes']} bytes); median of {r['repeat']} "
-        f"interleaved rounds; load average {r['load_before']} before, {r['load_after']} after.\n"
+        f"interleaved rounds; load average {r['load_before']} before, {r['load_after']} after.\n\n"
     )
     rows = [
         [
